@@ -1,0 +1,28 @@
+"""Domain exceptions: tiny classes, messages that say what happened, why, and the fix.
+
+Mapped to exit codes in cli.py and to HTTP statuses in web/ only.
+"""
+
+
+class EventdeskError(Exception):
+    """Base of every error eventdesk raises on purpose."""
+
+
+class ReadError(EventdeskError):
+    """An input could not be read as an article (the message names the problem)."""
+
+
+class ConfigError(EventdeskError):
+    """A configuration key is missing or has a value of the wrong type."""
+
+
+class StoreError(EventdeskError):
+    """The database could not be opened or is at an unknown schema version."""
+
+
+class NotFoundError(EventdeskError):
+    """A record asked for by id does not exist."""
+
+
+class GoldFormatError(EventdeskError):
+    """A gold file for `eventdesk eval` does not have the expected schema."""

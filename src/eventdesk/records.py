@@ -1,0 +1,216 @@
+"""The records that flow through eventdesk.
+
+Every stage takes and returns these typed records (pydantic models), never
+nested string-keyed dicts. They serialise to JSON for the store and pickle
+for worker processes, so the per-article map can run anywhere.
+
+Offsets (`start`, `end`) are always character offsets into the article's
+*cleaned* text (`Article.text`), so `article.text[start:end] == text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EventType = Literal[
+    "Battles",
+    "Violence against civilians",
+    "Explosions/Remote violence",
+    "Riots",
+    "Protests",
+    "Strategic developments",
+]
+CountKind = Literal["killed", "injured", "arrested", "participants", "displaced", "missing", "other"]
+TimePrecision = Literal["day", "week", "month", "year", "unknown"]
+GeoPrecision = Literal[1, 2, 3] | None
+ActorRole = Literal["actor1", "actor2", "associated"]
+
+
+class Status(StrEnum):
+    """How an evidence sentence presents its event (see the shared schema)."""
+
+    REPORTED = "reported"
+    CLAIMED = "claimed"
+    DENIED = "denied"
+    UNVERIFIED = "unverified"
+    PLANNED = "planned"
+
+
+class SkipReason(StrEnum):
+    """Why an article was stored but not processed for events."""
+
+    EMPTY = "empty"
+    NOT_ENGLISH = "not-english"
+    NO_TEXT_AFTER_CLEANING = "no-text-after-cleaning"
+
+
+def hash_id(*parts: str, prefix: str = "", length: int = 16) -> str:
+    """A stable content-hash id (sqlite-utils `hash_id` habit): same input, same id."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:length]}"
+
+
+class Record(BaseModel):
+    """Base for all records: strict field names, JSON round-trip."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class TextSpan(Record):
+    """A stretch of the cleaned text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class RemovedLine(Record):
+    """A line the cleaner removed, kept with its reason (failures are data)."""
+
+    line_no: int = Field(description="0-based line number in the raw text")
+    text: str
+    reason: str
+
+
+class Article(Record):
+    """One news article. `text` is the cleaned text every offset points into."""
+
+    id: str
+    source: str = Field(description="where it was read from: a path, 'stdin', or path#record")
+    text: str
+    raw_text: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    language: str | None = None
+    removed: list[RemovedLine] = Field(default_factory=list)
+    skipped: SkipReason | None = None
+    skip_detail: str | None = None
+
+    @staticmethod
+    def make_id(raw_text: str, url: str | None) -> str:
+        """Content-hash id over the raw text and the url, so re-reading adds nothing."""
+        return hash_id(raw_text, url or "", prefix="a_")
+
+
+class Count(Record):
+    """A reported quantity as a range. `high` None = no upper bound stated.
+
+    Convention (see extract/data/quantities.toml): low <= best <= high when
+    bounded; `best` is the conservative ACLED-style single figure.
+    """
+
+    kind: CountKind
+    low: int | None
+    high: int | None
+    best: int | None
+    text: str
+    start: int
+    end: int
+    who: str | None = None
+    attributed_to: str | None = None
+
+
+class Place(Record):
+    """A resolved place mention. `geo_precision` is ACLED's (1 city, 2 near/part, 3 region/country)."""
+
+    name: str | None
+    country: str | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: GeoPrecision = None
+    gazetteer_id: str | None = None
+    feature: str | None = Field(default=None, description="city | admin1 | country | region")
+    text: str | None = Field(default=None, description="the words in the article")
+    start: int | None = None
+    end: int | None = None
+    reason: str = ""
+
+
+class When(Record):
+    """A time expression resolved against the publication date (never invented)."""
+
+    value: date | None
+    precision: TimePrecision
+    expression: str | None = None
+    anchor: date | None = None
+    start: int | None = None
+    end: int | None = None
+    reason: str = ""
+
+
+class Actor(Record):
+    """A participant of an event, with a canonical name when the actor table knows it."""
+
+    name: str
+    role: ActorRole
+    kind: str | None = None
+    country_code: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Mention(Record):
+    """One article's report of one event, with the sentence and spans behind every field."""
+
+    id: str
+    article_id: str
+    event_type: EventType
+    sub_event_type: str
+    trigger: TextSpan
+    sentence: TextSpan
+    status: Status = Status.REPORTED
+    attributed_to: str | None = None
+    actors: list[Actor] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    place: Place | None = None
+    when: When | None = None
+    confidence: float = 0.5
+    reason: str = ""
+
+    @staticmethod
+    def make_id(article_id: str, trigger_start: int, event_type: str) -> str:
+        """Stable id: the article, where the trigger is, and the type."""
+        return hash_id(article_id, str(trigger_start), event_type, prefix="m_")
+
+
+class Event(Record):
+    """One real-world event merged from every mention that reports it."""
+
+    id: str
+    story_id: str
+    event_type: EventType
+    sub_event_type: str
+    summary: str = ""
+    when: When
+    place: Place
+    actors: list[Actor] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    mention_ids: list[str] = Field(default_factory=list)
+    conflicts: list[str] = Field(default_factory=list)
+    confidence: float = 0.5
+
+
+class Story(Record):
+    """Articles about one developing situation."""
+
+    id: str
+    title: str
+    article_ids: list[str] = Field(default_factory=list)
+
+
+class ReadFailure(Record):
+    """An input that could not be read as an article, with a one-line reason."""
+
+    source: str
+    reason: str
