@@ -43,3 +43,11 @@ def pipe(texts: Iterable[str], model: str = DEFAULT_MODEL) -> Iterator[Doc]:
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
     """Run the pipeline over one text."""
     return load(model)(text)
+
+
+@cache
+def load_full(model: str = DEFAULT_MODEL) -> Language:
+    """The pipeline with every component enabled (the benchmark's baseline)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+        return spacy.load(model)

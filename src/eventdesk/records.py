@@ -47,6 +47,7 @@ class SkipReason(StrEnum):
     EMPTY = "empty"
     NOT_ENGLISH = "not-english"
     NO_TEXT_AFTER_CLEANING = "no-text-after-cleaning"
+    EXTRACTION_ERROR = "extraction-error"
 
 
 def hash_id(*parts: str, prefix: str = "", length: int = 16) -> str:
@@ -93,6 +94,9 @@ class Article(Record):
     removed: list[RemovedLine] = Field(default_factory=list)
     skipped: SkipReason | None = None
     skip_detail: str | None = None
+    story_id: str | None = Field(default=None, description="set by the link step")
+    copy_of: str | None = Field(default=None, description="set by the link step")
+    copy_score: float | None = None
 
     @staticmethod
     def make_id(raw_text: str, url: str | None) -> str:
@@ -184,6 +188,16 @@ class Mention(Record):
         return hash_id(article_id, str(trigger_start), event_type, prefix="m_")
 
 
+class Source(Record):
+    """An article that reports an event, with the article it copies (if any)."""
+
+    article_id: str
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    copy_of: str | None = None
+
+
 class Event(Record):
     """One real-world event merged from every mention that reports it."""
 
@@ -197,8 +211,12 @@ class Event(Record):
     actors: list[Actor] = Field(default_factory=list)
     counts: list[Count] = Field(default_factory=list)
     mention_ids: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    articles: int = 0
+    independent_sources: int = 0
     conflicts: list[str] = Field(default_factory=list)
     confidence: float = 0.5
+    seq: int = Field(default=0, description="creation order, for stable listing")
 
 
 class Story(Record):
@@ -207,6 +225,10 @@ class Story(Record):
     id: str
     title: str
     article_ids: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    first_published: date | None = None
+    last_published: date | None = None
+    seq: int = Field(default=0, description="creation order, for stable listing")
 
 
 class ReadFailure(Record):

@@ -1,0 +1,103 @@
+"""Extraction: from one parsed article to its Mentions, every field with its evidence span.
+
+`extract(doc, article)` runs the small readers (events with actors and attribution, counts,
+places, times) and attaches to each event mention the counts, place and time of its own
+sentence or governing context.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventdesk.extract.counts import find_counts
+from eventdesk.extract.events import find_events
+from eventdesk.records import Article, Count, Mention, Place, When
+from eventdesk.resolve.dates import find_times
+from eventdesk.resolve.places import find_places, locate
+
+# Which count kinds an event type can carry. "other" (vehicles, buildings) goes anywhere.
+COUNT_KINDS_BY_TYPE: dict[str, frozenset[str]] = {
+    "Battles": frozenset({"killed", "injured", "missing", "displaced", "other"}),
+    "Violence against civilians": frozenset({"killed", "injured", "missing", "displaced", "other"}),
+    "Explosions/Remote violence": frozenset({"killed", "injured", "missing", "displaced", "other"}),
+    "Riots": frozenset({"killed", "injured", "participants", "arrested", "other"}),
+    "Protests": frozenset({"killed", "injured", "participants", "arrested", "other"}),
+    "Strategic developments": frozenset({"arrested", "displaced", "other"}),
+}
+# Arrest counts belong to Arrests mentions first; Protests/Riots take them only when the
+# sentence has no Arrests mention.
+ARRESTS = "Arrests"
+
+
+def extract(doc: Doc, article: Article) -> list[Mention]:
+    """All event mentions of one parsed article, with counts, place and time attached."""
+    mentions = find_events(doc, article_id=article.id)
+    if not mentions:
+        return []
+    places = find_places(doc)
+    times = find_times(doc, article.published)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
+    out: list[Mention] = []
+    for sent_mentions in by_sentence.values():
+        sent = sent_mentions[0].sentence
+        counts = _sentence_counts(doc, sent.start, sent.end)
+        assigned = _assign_counts(sent_mentions, counts)
+        for m in sent_mentions:
+            out.append(
+                m.model_copy(
+                    update={
+                        "counts": [
+                            c.model_copy(update={"attributed_to": m.attributed_to})
+                            for c in assigned.get(m.id, [])
+                        ],
+                        "place": _place_for(doc, m, places),
+                        "when": _time_for(doc, m, times, article),
+                    }
+                )
+            )
+    return out
+
+
+def _sentence_counts(doc: Doc, start: int, end: int) -> list[Count]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return find_counts(span) if span is not None else []
+
+
+def _assign_counts(mentions: list[Mention], counts: list[Count]) -> dict[str, list[Count]]:
+    """Give each count to the nearest compatible mention of its sentence (at most one)."""
+    out: dict[str, list[Count]] = {}
+    for count in counts:
+        candidates = [m for m in mentions if count.kind in COUNT_KINDS_BY_TYPE[m.event_type]]
+        if count.kind == "arrested" and any(m.sub_event_type == ARRESTS for m in candidates):
+            candidates = [m for m in candidates if m.sub_event_type == ARRESTS]
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda m: abs(m.trigger.start - count.start))
+        out.setdefault(best.id, []).append(count)
+    return out
+
+
+def _place_for(doc: Doc, mention: Mention, places: list[Place]) -> Place | None:
+    return locate(mention.sentence.start, mention.sentence.end, places, doc)
+
+
+def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -> When:
+    """The time expression of the sentence (nearest the trigger), else the paragraph's last one
+    before it, else unknown (anchored to the publication date, never invented)."""
+    s, e = mention.sentence.start, mention.sentence.end
+    inside = [w for w in times if w.start is not None and s <= w.start < e]
+    if inside:
+        return min(inside, key=lambda w: abs((w.start or 0) - mention.trigger.start))
+    para_start = doc.text.rfind("\n\n", 0, s) + 1
+    before = [w for w in times if w.start is not None and para_start <= w.start < s and w.value]
+    if before:
+        w = before[-1]
+        return w.model_copy(update={"reason": f"{w.reason}; from an earlier sentence of the paragraph"})
+    return When(
+        value=None,
+        precision="unknown",
+        anchor=article.published,
+        reason="no time expression in the sentence or its paragraph",
+    )

@@ -1,0 +1,328 @@
+"""The store: tables and the read/write API over SQLite (default) or PostgreSQL (by URL).
+
+Every write is idempotent (content-hash ids): writing an article that is already stored
+adds nothing. Each article is written with all its mentions in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from eventdesk.errors import NotFoundError, StoreError
+from eventdesk.records import Article, Event, Mention, Story
+from eventdesk.store import schema as t
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters for listing events; None means no filter."""
+
+    event_type: str | None = None
+    country_code: str | None = None
+    since: date | None = None
+    until: date | None = None
+    story_id: str | None = None
+    limit: int | None = None
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    # WAL: readers (the web UI) never block the one writer; synchronous=NORMAL is durable
+    # across process kills (only an OS crash can lose the last transaction in WAL mode).
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def open_engine(url: str) -> Engine:
+    """Create the engine for a URL, with SQLite pragmas where relevant."""
+    try:
+        engine = create_engine(url, future=True)
+    except (ArgumentError, ImportError) as exc:
+        raise StoreError(
+            f"cannot open database {url!r}: {exc}. Use sqlite:///PATH or postgresql+psycopg://..."
+        ) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Store:
+    """Read/write access to the eventdesk database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = open_engine(url)
+        try:
+            self._migrate()
+        except OperationalError as exc:
+            raise StoreError(f"cannot open database {url!r}: {exc.orig}") from None
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            version = t.current_version(conn)
+        if version > t.SCHEMA_VERSION:
+            raise StoreError(
+                f"database {self.url!r} is at schema version {version}, newer than this "
+                f"eventdesk ({t.SCHEMA_VERSION}); upgrade eventdesk."
+            )
+        for number in range(version + 1, t.SCHEMA_VERSION + 1):
+            with self.engine.begin() as conn:
+                t.MIGRATIONS[number - 1](conn)
+                conn.execute(delete(t.meta).where(t.meta.c.key == "schema_version"))
+                conn.execute(insert(t.meta).values(key="schema_version", value=str(number)))
+            log.info("migrated %s to schema version %d", self.url, number)
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.engine.dispose()
+
+    # -- articles -------------------------------------------------------------------------
+
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are already stored."""
+        wanted = list(ids)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                found.update(conn.scalars(select(t.articles.c.id).where(t.articles.c.id.in_(chunk))))
+        return found
+
+    def write_article(self, article: Article, mentions: Sequence[Mention], features: dict) -> bool:
+        """Store an article and all its mentions in one transaction; False if already stored."""
+        with self.engine.begin() as conn:
+            if conn.scalar(select(t.articles.c.id).where(t.articles.c.id == article.id)):
+                return False
+            seq = (conn.scalar(select(func.max(t.articles.c.seq))) or 0) + 1
+            conn.execute(insert(t.articles).values(**_article_row(article, features, seq)))
+            if mentions:
+                conn.execute(insert(t.mentions), [_mention_row(m) for m in mentions])
+            conn.execute(delete(t.failures).where(t.failures.c.source == article.source))
+        return True
+
+    def write_failure(self, source: str, reason: str) -> None:
+        """Record an input that could not be read (replacing an earlier reason)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.failures).where(t.failures.c.source == source))
+            conn.execute(insert(t.failures).values(source=source, reason=reason))
+
+    def failures(self) -> list[tuple[str, str]]:
+        """Every input that could not be read, with its reason."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.failures).order_by(t.failures.c.source))
+            return [(r.source, r.reason) for r in rows]
+
+    def articles(self, *, include_skipped: bool = True) -> list[Article]:
+        """All stored articles in ingest order."""
+        query = select(t.articles).order_by(t.articles.c.seq)
+        if not include_skipped:
+            query = query.where(t.articles.c.skipped.is_(None))
+        with self.engine.connect() as conn:
+            return [_article_from_row(r) for r in conn.execute(query)]
+
+    def article(self, article_id: str) -> Article:
+        """One article by id (NotFoundError if absent)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}; list them with `eventdesk articles`")
+        return _article_from_row(row)
+
+    def article_rows(self) -> list[dict]:
+        """Articles' link-step columns (id, published, outlet, features, story, copy) in order."""
+        cols = [
+            t.articles.c.id, t.articles.c.published, t.articles.c.outlet, t.articles.c.url,
+            t.articles.c.title, t.articles.c.content_hash, t.articles.c.features,
+            t.articles.c.story_id, t.articles.c.copy_of, t.articles.c.copy_score, t.articles.c.skipped,
+        ]  # fmt: skip
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*cols).order_by(t.articles.c.seq))
+            return [dict(r._mapping) for r in rows]
+
+    # -- mentions -------------------------------------------------------------------------
+
+    def mentions(self, *, unlinked_only: bool = False, event_id: str | None = None) -> list[Mention]:
+        """Mentions in ingest order (article seq, then offset)."""
+        query = (
+            select(t.mentions.c.data)
+            .join(t.articles, t.articles.c.id == t.mentions.c.article_id)
+            .order_by(t.articles.c.seq, t.mentions.c.start, t.mentions.c.id)
+        )
+        if unlinked_only:
+            query = query.where(t.mentions.c.event_id.is_(None))
+        if event_id is not None:
+            query = query.where(t.mentions.c.event_id == event_id)
+        with self.engine.connect() as conn:
+            return [Mention.model_validate(d) for d in conn.scalars(query)]
+
+    def mention_event_ids(self) -> dict[str, str | None]:
+        """mention id → event id (None when not yet linked)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(t.mentions.c.id, t.mentions.c.event_id)).all())
+
+    # -- link results ---------------------------------------------------------------------
+
+    def save_link(
+        self,
+        article_updates: dict[str, dict],
+        stories: Sequence[Story],
+        events: Sequence[Event],
+        mention_events: dict[str, str],
+    ) -> None:
+        """Write the link step's results in one transaction (all or nothing)."""
+        with self.engine.begin() as conn:
+            for article_id, values in article_updates.items():
+                conn.execute(update(t.articles).where(t.articles.c.id == article_id).values(**values))
+            _upsert(conn, t.stories, [_story_row(s) for s in stories])
+            _upsert(conn, t.events, [_event_row(e) for e in events])
+            for mention_id, event_id in mention_events.items():
+                conn.execute(
+                    update(t.mentions).where(t.mentions.c.id == mention_id).values(event_id=event_id)
+                )
+
+    def next_seq(self, table: str) -> int:
+        """The next creation sequence number for stories or events."""
+        tab = {"stories": t.stories, "events": t.events}[table]
+        with self.engine.connect() as conn:
+            return (conn.scalar(select(func.max(tab.c.seq))) or 0) + 1
+
+    # -- events and stories ---------------------------------------------------------------
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        """Events matching the filter, by date then creation order."""
+        flt = flt or EventFilter()
+        query = select(t.events.c.data).order_by(t.events.c.date, t.events.c.seq)
+        conds = [
+            (flt.event_type, lambda v: t.events.c.event_type == v),
+            (flt.country_code, lambda v: t.events.c.country_code == v.upper()),
+            (flt.since, lambda v: t.events.c.date >= v.isoformat()),
+            (flt.until, lambda v: t.events.c.date <= v.isoformat()),
+            (flt.story_id, lambda v: t.events.c.story_id == v),
+        ]
+        for value, make in conds:
+            if value is not None:
+                query = query.where(make(value))
+        if flt.limit:
+            query = query.limit(flt.limit)
+        with self.engine.connect() as conn:
+            return [Event.model_validate(d) for d in conn.scalars(query)]
+
+    def event(self, event_id: str) -> Event:
+        """One event by id (NotFoundError if absent)."""
+        with self.engine.connect() as conn:
+            data = conn.scalar(select(t.events.c.data).where(t.events.c.id == event_id))
+        if data is None:
+            raise NotFoundError(f"no event with id {event_id!r}; list them with `eventdesk events`")
+        return Event.model_validate(data)
+
+    def stories(self) -> list[Story]:
+        """All stories in creation order."""
+        with self.engine.connect() as conn:
+            rows = conn.scalars(select(t.stories.c.data).order_by(t.stories.c.seq))
+            return [Story.model_validate(d) for d in rows]
+
+    def story(self, story_id: str) -> Story:
+        """One story by id (NotFoundError if absent)."""
+        with self.engine.connect() as conn:
+            data = conn.scalar(select(t.stories.c.data).where(t.stories.c.id == story_id))
+        if data is None:
+            raise NotFoundError(f"no story with id {story_id!r}; list them with `eventdesk stories`")
+        return Story.model_validate(data)
+
+    def dump(self) -> dict[str, list[tuple]]:
+        """Every row of every table, sorted: for comparing two databases in tests."""
+        out: dict[str, list[tuple]] = {}
+        with self.engine.connect() as conn:
+            for table in t.metadata.sorted_tables:
+                rows = conn.execute(select(table)).all()
+                out[table.name] = sorted((tuple(map(repr, r)) for r in rows))
+        return out
+
+
+def _upsert(conn, table, rows: list[dict]) -> None:  # type: ignore[no-untyped-def]
+    """Replace rows by primary key (portable across SQLite and PostgreSQL)."""
+    if not rows:
+        return
+    ids = [r["id"] for r in rows]
+    for i in range(0, len(ids), 500):
+        conn.execute(delete(table).where(table.c.id.in_(ids[i : i + 500])))
+    conn.execute(insert(table), rows)
+
+
+def _article_row(article: Article, features: dict, seq: int) -> dict:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "author": article.author,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "skipped": article.skipped.value if article.skipped else None,
+        "skip_detail": article.skip_detail,
+        "text": article.text,
+        "content_hash": features.get("content_hash", ""),
+        "removed": [r.model_dump(mode="json") for r in article.removed],
+        "features": features,
+        "seq": seq,
+    }
+
+
+def _article_from_row(row) -> Article:  # type: ignore[no-untyped-def]
+    return Article(
+        id=row.id,
+        source=row.source,
+        text=row.text,
+        title=row.title,
+        url=row.url,
+        outlet=row.outlet,
+        author=row.author,
+        published=date.fromisoformat(row.published) if row.published else None,
+        language=row.language,
+        removed=row.removed,
+        skipped=row.skipped,
+        skip_detail=row.skip_detail,
+        story_id=row.story_id,
+        copy_of=row.copy_of,
+        copy_score=row.copy_score,
+    )
+
+
+def _mention_row(m: Mention) -> dict:
+    return {
+        "id": m.id,
+        "article_id": m.article_id,
+        "event_type": m.event_type,
+        "sub_event_type": m.sub_event_type,
+        "start": m.trigger.start,
+        "event_id": None,
+        "data": m.model_dump(mode="json"),
+    }
+
+
+def _event_row(e: Event) -> dict:
+    return {
+        "id": e.id,
+        "story_id": e.story_id,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "date": e.when.value.isoformat() if e.when.value else None,
+        "country_code": e.place.country_code,
+        "seq": e.seq,
+        "data": e.model_dump(mode="json"),
+    }
+
+
+def _story_row(s: Story) -> dict:
+    return {"id": s.id, "title": s.title, "seq": s.seq, "data": s.model_dump(mode="json")}

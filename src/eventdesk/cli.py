@@ -1,0 +1,374 @@
+"""The eventdesk commands. Thin: parse, call the library, print, choose the exit code."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from eventdesk import __version__
+from eventdesk.config import load_config, with_overrides
+from eventdesk.errors import EventdeskError, NotFoundError
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_ERROR = 1
+EXIT_NOTHING_PROCESSED = 2
+EXIT_NOT_FOUND = 3
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from eventdesk.store import Store
+
+    return Store(with_overrides(load_config(), db=db).db)
+
+
+def _date(_ctx, _param, value: str | None) -> date | None:  # type: ignore[no-untyped-def]
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+db_option = click.option(
+    "--db", metavar="URL", help="Database URL (default: sqlite:///eventdesk.db, or $EVENTDESK_DB)."
+)
+
+
+class Group(click.Group):
+    """Maps eventdesk's errors to one-line messages and exit codes."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except NotFoundError as exc:
+            err.print(f"error: {exc}", markup=False)
+            sys.exit(EXIT_NOT_FOUND)
+        except EventdeskError as exc:
+            err.print(f"error: {exc}", markup=False)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=Group)
+@click.version_option(__version__, prog_name="eventdesk")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+def main(verbose: bool) -> None:
+    """eventdesk: news articles in, a geocoded, source-attributed event database out.
+
+    \b
+    Example:
+      eventdesk run examples/ && eventdesk events
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--batch-size", type=click.IntRange(1, 10_000), help="Articles per batch.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a Markdown report of the database to this file.")  # fmt: skip
+def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, report_path: Path | None) -> None:
+    """Read, process and store articles, then link them into stories and events.
+
+    PATHS are files or directories (.txt with .meta.json sidecars, .html, ...), or - for stdin.
+
+    \b
+    Example:
+      eventdesk run examples/ --db sqlite:///eventdesk.db
+    """
+    from eventdesk.run.local import run as run_job
+
+    config = with_overrides(load_config(), db=db, batch_size=batch_size)
+    store = _store(config.db)
+    progress = _Progress(err)
+    summary = run_job(
+        paths,
+        store,
+        batch_size=config.batch_size,
+        model=config.model,
+        on_article=progress.article,
+        on_failure=lambda f: progress.note(f"{f.source}: {f.reason}"),
+    )
+    progress.close()
+    _print_run_summary(store, summary, time.monotonic() - progress.started)
+    if report_path:
+        from eventdesk.report import overview_markdown
+
+        report_path.write_text(overview_markdown(store), encoding="utf-8")
+        out.print(f"report written to {report_path}", markup=False)
+    if not summary.processed_any:
+        err.print("error: nothing could be processed", markup=False)
+        sys.exit(EXIT_NOTHING_PROCESSED)
+
+
+class _Progress:
+    """A progress line with articles/s on a terminal; plain lines otherwise."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.started = time.monotonic()
+        self.n = 0
+        self.live = console.is_terminal
+        if self.live:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True)
+            self.task = self.bar.add_task("starting")
+            self.bar.start()
+
+    def article(self, _done) -> None:  # type: ignore[no-untyped-def]
+        self.n += 1
+        rate = self.n / max(time.monotonic() - self.started, 1e-6)
+        if self.live:
+            self.bar.update(self.task, description=f"{self.n} articles processed, {rate:.1f} articles/s")
+        elif self.n % 100 == 0:
+            self.console.print(f"{self.n} articles processed, {rate:.1f} articles/s", markup=False)
+
+    def note(self, line: str) -> None:
+        self.console.print(line, markup=False)
+
+    def close(self) -> None:
+        if self.live:
+            self.bar.stop()
+
+
+def _print_run_summary(store, summary, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.report import overview
+
+    ov = overview(store)
+    rate = summary.stored / seconds if seconds > 0 else 0.0
+    out.print(
+        f"articles: {summary.read} read, {summary.stored} new, {summary.already_stored} already stored, "
+        f"{len(summary.failures)} unreadable ({seconds:.1f} s, {rate:.1f} articles/s)",
+        markup=False,
+    )
+    for reason, n in sorted(summary.skipped.items()):
+        out.print(f"  skipped: {n} ({reason})", markup=False)
+    if summary.link:
+        lk = summary.link
+        out.print(f"database: {ov.articles} articles, {lk.copies} copies, {lk.stories} stories, {lk.events} events ({lk.new_events} new)", markup=False)
+    for etype, n in ov.events_by_type.most_common():
+        out.print(f"  {etype}: {n}", markup=False)
+    if ov.top_places:
+        out.print("top places: " + ", ".join(f"{p} ({n})" for p, n in ov.top_places), markup=False)
+    for story, n in ov.stories[:10]:
+        out.print(f"story {story.id}: {story.title} ({len(story.article_ids)} articles, {n} events)", markup=False)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
+@db_option
+@click.option("--type", "event_type", help="Only this ACLED event type.")
+@click.option("--country", help="Only this ISO 3166-1 alpha-2 country code.")
+@click.option("--since", callback=_date, help="Only events on or after YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="Only events on or before YYYY-MM-DD.")
+def export(fmt: str, output: str, db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None) -> None:  # fmt: skip
+    """Export events as JSONL (the shared schema), ACLED-style CSV or GeoJSON.
+
+    \b
+    Example:
+      eventdesk export --format jsonl -o events.jsonl
+    """
+    from eventdesk.export import write
+    from eventdesk.store import EventFilter
+
+    store = _store(db)
+    flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until)
+    if output == "-":
+        write(store, fmt, sys.stdout, flt)  # type: ignore[arg-type]
+        return
+    with open(output, "w", encoding="utf-8", newline="") as fh:
+        n = write(store, fmt, fh, flt)  # type: ignore[arg-type]
+    err.print(f"{n} events written to {output}", markup=False)
+
+
+@main.command()
+@db_option
+@click.option("--skipped", is_flag=True, help="Only articles skipped for extraction.")
+def articles(db: str | None, skipped: bool) -> None:
+    """List stored articles: id, date, outlet, title, story and copy.
+
+    \b
+    Example:
+      eventdesk articles --skipped
+    """
+    store = _store(db)
+    table = Table("id", "published", "outlet", "title", "story", "copy of / skipped")
+    for a in store.articles():
+        if skipped and a.skipped is None:
+            continue
+        note = a.copy_of or (f"{a.skipped.value}: {a.skip_detail or ''}" if a.skipped else "")
+        table.add_row(a.id, str(a.published or ""), a.outlet or "", (a.title or a.source)[:60], a.story_id or "", note)
+    out.print(table)
+
+
+@main.command()
+@db_option
+@click.option("--type", "event_type", help="Only this ACLED event type, e.g. Riots.")
+@click.option("--country", help="Only this ISO 3166-1 alpha-2 country code, e.g. KZ.")
+@click.option("--since", callback=_date, help="Only events on or after YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="Only events on or before YYYY-MM-DD.")
+@click.option("--story", help="Only events of this story id.")
+def events(db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None, story: str | None) -> None:  # fmt: skip
+    """List events with date, type, place, counts and sources.
+
+    \b
+    Example:
+      eventdesk events --type Riots --country KZ --since 2022-01-01
+    """
+    from eventdesk.store import EventFilter
+
+    flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story)
+    table = Table("id", "date", "type / sub-type", "place", "counts", "sources")
+    for e in _store(db).events(flt):
+        counts = ", ".join(f"{c.kind} {c.text}" for c in e.counts)
+        place = f"{e.place.name or '?'} ({e.place.country_code or '-'}, p{e.place.geo_precision or '-'})"
+        table.add_row(e.id, str(e.when.value or "?"), f"{e.event_type} / {e.sub_event_type}", place, counts, f"{e.articles} ({e.independent_sources} indep.)")
+    out.print(table)
+
+
+@main.command()
+@db_option
+def stories(db: str | None) -> None:
+    """List stories: id, title, articles, dates.
+
+    \b
+    Example:
+      eventdesk stories
+    """
+    table = Table("id", "title", "articles", "first", "last")
+    for s in _store(db).stories():
+        table.add_row(s.id, s.title, str(len(s.article_ids)), str(s.first_published or ""), str(s.last_published or ""))
+    out.print(table)
+
+
+@main.command()
+@click.argument("item_id")
+@db_option
+@click.option("--removed", is_flag=True, help="For an article: list the lines the cleaner removed.")
+def show(item_id: str, db: str | None, removed: bool) -> None:
+    """Show an event (each evidence sentence with its article, attribution and status) or an article.
+
+    \b
+    Example:
+      eventdesk show e_0123456789abcdef
+      eventdesk show a_0123456789abcdef --removed
+    """
+    store = _store(db)
+    if item_id.startswith("a_"):
+        _show_article(store, item_id, removed)
+    else:
+        _show_event(store, item_id)
+
+
+def _show_event(store, event_id: str) -> None:  # type: ignore[no-untyped-def]
+    e = store.event(event_id)
+    mentions = {m.id: m for m in store.mentions(event_id=event_id)}
+    out.print(f"{e.id}  {e.event_type} / {e.sub_event_type}", markup=False)
+    out.print(e.summary, markup=False)
+    out.print(f"date: {e.when.value or 'unknown'} ({e.when.precision}{'; ' + e.when.expression if e.when.expression else ''})", markup=False)
+    out.print(f"place: {e.place.name or 'unknown'} {e.place.country_code or ''} precision {e.place.geo_precision} ({e.place.reason})", markup=False)
+    for a in e.actors:
+        out.print(f"actor: {a.role} {a.name} [{a.kind or '-'}, {a.country_code or '-'}]", markup=False)
+    for c in e.counts:
+        out.print(f"count: {c.kind} low={c.low} high={c.high} best={c.best} who={c.who!r} ({c.text!r})", markup=False)
+    out.print(f"sources: {e.articles} articles, {e.independent_sources} independent", markup=False)
+    for c in e.conflicts:
+        out.print(f"conflict: {c}", markup=False)
+    for mid in e.mention_ids:
+        m = mentions.get(mid)
+        if m is None:
+            continue
+        src = next((s for s in e.sources if s.article_id == m.article_id), None)
+        who = f", attributed to {m.attributed_to}" if m.attributed_to else ""
+        out.print(f"\n[{m.status.value}{who}] {src.outlet if src and src.outlet else m.article_id} ({m.article_id} {m.sentence.start}-{m.sentence.end})", markup=False)
+        out.print(f"  {m.sentence.text}", markup=False)
+        out.print(f"  why: {m.reason}", markup=False)
+
+
+def _show_article(store, article_id: str, removed: bool) -> None:  # type: ignore[no-untyped-def]
+    a = store.article(article_id)
+    out.print(f"{a.id}  {a.title or ''}\nsource: {a.source}\noutlet: {a.outlet or '-'}  published: {a.published or '-'}  language: {a.language or '-'}", markup=False)
+    if a.skipped:
+        out.print(f"skipped: {a.skipped.value} ({a.skip_detail or ''})", markup=False)
+    if removed:
+        for r in a.removed:
+            out.print(f"removed line {r.line_no + 1} ({r.reason}): {r.text}", markup=False)
+        return
+    out.print("", markup=False)
+    out.print(a.text, markup=False)
+
+
+@main.command()
+@click.argument("story_id", required=False)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
+def report(story_id: str | None, db: str | None, fmt: str, output: str) -> None:
+    """Write the situation report of a story (or of every story), every sentence cited.
+
+    \b
+    Example:
+      eventdesk report s_0123456789abcdef --format html -o report.html
+    """
+    from eventdesk.report import overview_markdown, story_report, to_html
+
+    store = _store(db)
+    text = story_report(store, story_id) if story_id else overview_markdown(store)
+    if fmt == "html":
+        text = to_html(text)
+    if output == "-":
+        click.echo(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        err.print(f"report written to {output}", markup=False)
+
+
+@main.command(name="eval")
+@click.argument("kind", type=click.Choice(["geo", "time", "events", "stories", "copies"]))
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True, help="Gold file (JSONL).")
+def eval_cmd(kind: str, gold: Path) -> None:
+    """Evaluate a stage against a gold file; the last line is key=value figures.
+
+    \b
+    Example:
+      eventdesk eval geo --gold ../shared/data/geoparsing-geovirus/geovirus_dev.jsonl
+    """
+    from eventdesk.evaluate import evaluate
+
+    report_obj = evaluate(kind, gold)
+    for line in report_obj.details():
+        out.print(line, markup=False)
+    click.echo(report_obj.summary_line())
+
+
+@main.command()
+@click.option("--articles", "n_articles", type=click.IntRange(1), default=200, show_default=True, help="Corpus size.")
+@click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also time spaCy's full pipeline over the same texts.")
+def bench(n_articles: int, baseline: bool) -> None:
+    """Benchmark the whole pipeline on a generated corpus; the last line is key=value figures.
+
+    \b
+    Example:
+      eventdesk bench --articles 200
+    """
+    from eventdesk.evaluate.bench import run_bench
+
+    result = run_bench(n_articles, baseline=baseline)
+    for line in result.details():
+        out.print(line, markup=False)
+    click.echo(result.summary_line())

@@ -1,0 +1,251 @@
+"""Events: mentions of one real-world event merged, within a story.
+
+A mention joins an existing event of its story when the type, the place (within precision),
+the date window and the actors agree; otherwise it starts one whose id is derived from the
+mention's id. Assignments are kept once made, so event ids are stable as articles arrive;
+each event's merged fields (place, date, counts, sources, conflicts) are rebuilt from its
+mentions on every link run.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from eventdesk.records import Count, Event, Mention, Place, Source, Status, When, hash_id
+
+# Mentions whose resolved dates are further apart than this are different events.
+SAME_EVENT_MAX_DAYS = 1
+# Places further apart than this (km) are different events, unless one is only a region or
+# country (geo_precision 3) that contains the other.
+SAME_EVENT_MAX_KM = 50.0
+
+
+def event_id_for(mention: Mention) -> str:
+    """The id of an event started by this mention (stable: derived from the mention id)."""
+    return hash_id(mention.id, prefix="e_")
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0, a.lon or 0, b.lat or 0, b.lon or 0))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def places_agree(a: Place | None, b: Place | None) -> bool:
+    """True when two places can be the place of one event."""
+    if a is None or b is None or a.lat is None or b.lat is None:
+        return True
+    if a.geo_precision == 3 or b.geo_precision == 3:
+        return a.country_code == b.country_code
+    return _km(a, b) <= SAME_EVENT_MAX_KM
+
+
+def dates_agree(a: When | None, b: When | None) -> bool:
+    """True when two resolved dates can be the date of one event."""
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    if "day" not in (a.precision, b.precision) or a.precision != b.precision:
+        return abs((a.value - b.value).days) <= 7  # a week/month figure contains the day
+    return abs((a.value - b.value).days) <= SAME_EVENT_MAX_DAYS
+
+
+def compatible(mention: Mention, members: Sequence[Mention]) -> bool:
+    """Whether a mention can join an event made of these members."""
+    head = members[0]
+    if mention.event_type != head.event_type:
+        return False
+    return all(places_agree(mention.place, m.place) and dates_agree(mention.when, m.when) for m in members)
+
+
+def assign_events(
+    mentions: Sequence[Mention],
+    known: dict[str, str | None],
+    story_of_article: dict[str, str],
+) -> dict[str, str]:
+    """mention id → event id for every mention; known assignments are kept, new ones added
+    in order (so the same input always gives the same ids)."""
+    members: dict[str, list[Mention]] = {}
+    story_events: dict[str, list[str]] = {}
+    assigned: dict[str, str] = {}
+    for m in mentions:
+        eid = known.get(m.id)
+        if eid:
+            _add(members, story_events, story_of_article[m.article_id], eid, m)
+            assigned[m.id] = eid
+    for m in mentions:
+        if m.id in assigned:
+            continue
+        story = story_of_article[m.article_id]
+        eid = next(
+            (e for e in story_events.get(story, []) if compatible(m, members[e])),
+            event_id_for(m),
+        )
+        _add(members, story_events, story, eid, m)
+        assigned[m.id] = eid
+    return assigned
+
+
+def _add(members, story_events, story: str, eid: str, m: Mention) -> None:  # type: ignore[no-untyped-def]
+    if eid not in members:
+        members[eid] = []
+        story_events.setdefault(story, []).append(eid)
+    members[eid].append(m)
+
+
+def merge_event(
+    eid: str,
+    story_id: str,
+    members: Sequence[Mention],
+    sources: dict[str, Source],
+    seq: int,
+) -> Event:
+    """Build the merged Event record from its mentions."""
+    event_type = members[0].event_type
+    sub = Counter(m.sub_event_type for m in members).most_common(1)[0][0]
+    place = _best_place(members)
+    when = _best_when(members)
+    srcs = [sources[a] for a in dict.fromkeys(m.article_id for m in members)]
+    families = {s.copy_of or s.article_id for s in srcs}
+    counts, conflicts = reconcile_counts(members, sources)
+    actors = _merge_actors(members)
+    event = Event(
+        id=eid,
+        story_id=story_id,
+        event_type=event_type,
+        sub_event_type=sub,
+        when=when,
+        place=place,
+        actors=actors,
+        counts=counts,
+        mention_ids=[m.id for m in members],
+        sources=srcs,
+        articles=len(srcs),
+        independent_sources=len(families),
+        conflicts=conflicts,
+        confidence=_confidence(members, len(families)),
+        seq=seq,
+    )
+    return event.model_copy(update={"summary": summarise(event)})
+
+
+def _best_place(members: Sequence[Mention]) -> Place:
+    places = [m.place for m in members if m.place is not None and m.place.name]
+    if not places:
+        return Place(name=None, reason="no place in any mention")
+    freq = Counter(p.gazetteer_id or p.name for p in places)
+    return min(places, key=lambda p: (p.geo_precision or 4, -freq[p.gazetteer_id or p.name]))
+
+
+def _best_when(members: Sequence[Mention]) -> When:
+    whens = [m.when for m in members if m.when is not None and m.when.value is not None]
+    if not whens:
+        anchors = [m.when for m in members if m.when is not None]
+        return anchors[0] if anchors else When(value=None, precision="unknown")
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+    freq = Counter(w.value for w in whens)
+    return min(whens, key=lambda w: (rank[w.precision], -freq[w.value]))
+
+
+def _merge_actors(members: Sequence[Mention]):  # type: ignore[no-untyped-def]
+    seen: dict[tuple[str, str], object] = {}
+    for m in members:
+        for a in m.actors:
+            seen.setdefault((a.role, a.name.lower()), a)
+    return list(seen.values())
+
+
+def _confidence(members: Sequence[Mention], independent: int) -> float:
+    base = max(m.confidence for m in members)
+    asserted = any(m.status == Status.REPORTED for m in members)
+    score = base * (1.0 if asserted else 0.7) + 0.1 * (min(independent, 4) - 1)
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+GROUP_ALIASES = {
+    "demonstrators": "protesters",
+    "protester": "protesters",
+    "civilians": "people",
+    "persons": "people",
+    "police": "security forces",
+    "police officers": "security forces",
+    "soldiers": "security forces",
+    "troops": "security forces",
+}
+
+
+def group_of(count: Count) -> str:
+    """A coarse name of the counted group, so protesters and security forces stay apart."""
+    who = (count.who or "people").lower().removeprefix("members of the ").removeprefix("the ")
+    return GROUP_ALIASES.get(who, who)
+
+
+def _intersect(counts: Sequence[Count]) -> tuple[int | None, int | None] | None:
+    low = max((c.low for c in counts if c.low is not None), default=None)
+    highs = [c.high for c in counts if c.high is not None]
+    high = min(highs) if highs else None
+    if low is not None and high is not None and low > high:
+        return None
+    return low, high
+
+
+def reconcile_counts(
+    members: Sequence[Mention], sources: dict[str, Source]
+) -> tuple[list[Count], list[str]]:
+    """One count per (kind, group): ranges intersected where consistent, the conservative
+    best; where sources disagree, the union range and a conflict a person can read."""
+    groups: dict[tuple[str, str], list[tuple[Count, Mention]]] = {}
+    for m in members:
+        for c in m.counts:
+            groups.setdefault((c.kind, group_of(c)), []).append((c, m))
+    merged: list[Count] = []
+    conflicts: list[str] = []
+    for (kind, group), items in groups.items():
+        counts = [c for c, _ in items]
+        bests = [c.best for c in counts if c.best is not None]
+        meet = _intersect(counts)
+        if meet is not None:
+            low, high = meet
+            best = min(bests) if bests else low
+            if low is not None and best is not None:
+                best = max(best, low)
+            if high is not None and best is not None:
+                best = min(best, high)
+        else:
+            low = min(c.low for c in counts if c.low is not None)
+            high = None if any(c.high is None for c in counts) else max(c.high for c in counts)  # type: ignore[type-var]
+            best = min(bests) if bests else None
+            conflicts.append(_conflict_text(kind, group, items, sources))
+        first = counts[0]
+        merged.append(first.model_copy(update={"low": low, "high": high, "best": best}))
+    return merged, conflicts
+
+
+def _conflict_text(kind: str, group: str, items, sources: dict[str, Source]) -> str:  # type: ignore[no-untyped-def]
+    parts = []
+    for c, m in items:
+        outlet = sources[m.article_id].outlet or m.article_id
+        by = f"{m.attributed_to}, via {outlet}" if m.attributed_to else f"via {outlet}"
+        part = f"'{c.text}' ({by})"
+        if part not in parts:
+            parts.append(part)
+    return f"{kind} ({group}): " + " vs ".join(parts)
+
+
+def summarise(event: Event) -> str:
+    """One sentence in the system's own words: who did what to whom, where, when."""
+    a1 = next((a.name for a in event.actors if a.role == "actor1"), None)
+    a2 = next((a.name for a in event.actors if a.role == "actor2"), None)
+    what = f"{event.sub_event_type} ({event.event_type})"
+    who = f" by {a1}" if a1 else ""
+    whom = f" involving {a2}" if a2 else ""
+    where = f" in {event.place.name}" if event.place.name else " at an unknown place"
+    if event.place.country and event.place.country != event.place.name:
+        where += f", {event.place.country}"
+    when = f" on {event.when.value.isoformat()}" if event.when.value else ", date unknown"
+    counts = "; ".join(
+        f"{c.kind}: {c.text}" for c in event.counts if c.kind != "other"
+    )
+    tail = f" ({counts})" if counts else ""
+    return f"{what}{who}{whom}{where}{when}{tail}."

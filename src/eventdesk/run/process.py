@@ -1,0 +1,85 @@
+"""The per-article map: read article → clean → nlp → extract & resolve → Processed.
+
+A pure function of the articles and read-only resources (the spaCy pipeline, the gazetteer,
+the lexicons), so it runs the same in one process, in a pool, or on a cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from eventdesk import nlp
+from eventdesk.clean import clean
+from eventdesk.extract import extract
+from eventdesk.link.copies import minhash_signature
+from eventdesk.records import Article, Mention, SkipReason
+
+log = logging.getLogger(__name__)
+
+# Entity labels that identify what a story is about (for the story clustering).
+STORY_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "EVENT"})
+TOP_ENTITIES = 20  # entities kept per article: enough for overlap, small in the store
+
+
+@dataclass
+class Processed:
+    """One article after the map: cleaned, with its mentions and link features."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    features: dict = field(default_factory=dict)
+
+
+def normalised_hash(text: str) -> str:
+    """Hash of the text with case, punctuation and spacing removed (exact-duplicate key)."""
+    norm = " ".join(re.findall(r"\w+", text.lower()))
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+
+
+def _features(article: Article, doc=None) -> dict:  # type: ignore[no-untyped-def]
+    feats: dict = {"content_hash": normalised_hash(article.text)}
+    if doc is not None:
+        ents = Counter(
+            e.text.lower().removeprefix("the ")
+            for e in doc.ents
+            if e.label_ in STORY_ENTITY_LABELS
+        )
+        feats["entities"] = [name for name, _ in ents.most_common(TOP_ENTITIES)]
+        feats["minhash"] = minhash_signature(article.text)
+    return feats
+
+
+def _prepare(article: Article) -> Article:
+    article = clean(article)
+    if article.skipped is None and not article.text.strip():
+        article = article.model_copy(
+            update={"skipped": SkipReason.NO_TEXT_AFTER_CLEANING, "skip_detail": "only boilerplate"}
+        )
+    return article
+
+
+def process(articles: Iterable[Article], model: str = nlp.DEFAULT_MODEL) -> Iterator[Processed]:
+    """Process articles in order, parsing the extractable ones in nlp.pipe batches."""
+    prepared = [_prepare(a) for a in articles]
+    todo = [a for a in prepared if a.skipped is None]
+    docs = iter(nlp.load(model).pipe((a.text for a in todo), batch_size=nlp.BATCH_SIZE))
+    for article in prepared:
+        if article.skipped is not None:
+            yield Processed(article, [], _features(article))
+            continue
+        doc = next(docs)
+        try:
+            mentions = extract(doc, article)
+        except Exception as exc:  # one bad article must not stop the batch: record why
+            log.exception("extraction failed for %s", article.source)
+            failed = article.model_copy(
+                update={"skipped": SkipReason.EXTRACTION_ERROR, "skip_detail": f"{type(exc).__name__}: {exc}"}
+            )
+            yield Processed(failed, [], _features(failed))
+            continue
+        yield Processed(article, mentions, _features(article, doc))
