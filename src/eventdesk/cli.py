@@ -372,3 +372,7 @@ def bench(n_articles: int, baseline: bool) -> None:
     for line in result.details():
         out.print(line, markup=False)
     click.echo(result.summary_line())
+
+
+if __name__ == "__main__":
+    main()

@@ -58,7 +58,7 @@ def _prepare(article: Article) -> Article:
     article = clean(article)
     if article.skipped is None and not article.text.strip():
         article = article.model_copy(
-            update={"skipped": SkipReason.NO_TEXT_AFTER_CLEANING, "skip_detail": "only boilerplate"}
+            update={"skipped": SkipReason.NO_TEXT_AFTER_CLEANING, "skip_detail": "no text left after cleaning"}
         )
     return article
 

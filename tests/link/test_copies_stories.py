@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from eventdesk.evaluate.stories import adjusted_rand, b_cubed
+from eventdesk.link.copies import find_copies, minhash_signature
+from eventdesk.link.stories import assign_stories
+
+BASE = (
+    "Security forces fired tear gas at thousands of demonstrators who gathered outside the "
+    "parliament on Tuesday to demand the resignation of the finance minister, witnesses said. "
+    "Several people were taken to hospital with breathing problems, and police detained at least "
+    "forty people near the central station as the crowd moved towards the presidential office."
+)
+EDITED = "Breaking: " + BASE.replace("witnesses said", "according to witnesses") + " Follow us for updates."
+OTHER = (
+    "Farmers blocked the northern highway with tractors for a third day, saying the new fertiliser "
+    "rules would ruin small holdings; the agriculture ministry promised talks next week."
+)
+
+
+def _row(aid: str, text: str, published: str | None = None, story: str | None = None, ents=()) -> dict:  # type: ignore[no-untyped-def]
+    from eventdesk.run.process import normalised_hash
+
+    return {"id": aid, "published": published, "content_hash": normalised_hash(text), "story_id": story,
+            "skipped": None, "title": None, "features": {"minhash": minhash_signature(text), "entities": list(ents)}}  # fmt: skip
+
+
+def test_exact_and_near_copies_point_at_the_earliest_article() -> None:
+    rows = [_row("late", BASE, "2022-01-08"), _row("early", BASE.upper(), "2022-01-07"),
+            _row("edit", EDITED, "2022-01-09"), _row("other", OTHER, "2022-01-07")]  # fmt: skip
+    copies = find_copies(rows)
+    assert copies["late"] == ("early", 1.0)
+    assert copies["edit"][0] == "early" and copies["edit"][1] >= 0.5
+    assert "early" not in copies and "other" not in copies
+
+
+def test_stories_group_by_entities_and_keep_assignments() -> None:
+    rows = [
+        _row("a", BASE, ents=["almaty", "kazakhstan", "tokayev"]),
+        _row("b", OTHER, ents=["almaty", "kazakhstan", "russia"]),
+        _row("c", OTHER + " x", ents=["colombo", "sri lanka", "rajapaksa"]),
+    ]
+    assigned = assign_stories(rows, {})
+    assert assigned["a"] == assigned["b"] != assigned["c"]
+    rows[2]["story_id"] = "s_fixed"
+    assert assign_stories(rows, {})["c"] == "s_fixed"
+
+
+def test_b_cubed_and_ari() -> None:
+    gold = ["x", "x", "y", "y"]
+    assert b_cubed(gold, ["1", "1", "2", "2"]) == (1.0, 1.0, 1.0)
+    assert adjusted_rand(gold, ["1", "1", "2", "2"]) == 1.0
+    p, r, f = b_cubed(gold, ["1", "1", "1", "1"])
+    assert (p, r) == (0.5, 1.0)
+    assert adjusted_rand(gold, ["1", "1", "1", "1"]) == 0.0

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from datetime import date
+
+from eventdesk.link.events import assign_events, dates_agree, places_agree, reconcile_counts
+from eventdesk.records import Count, Mention, Place, Source, TextSpan, When
+
+
+def _count(text: str, low, high, best, who="protesters", kind="killed") -> Count:  # type: ignore[no-untyped-def]
+    return Count(kind=kind, low=low, high=high, best=best, text=text, start=0, end=len(text), who=who)
+
+
+def _mention(aid: str, counts=(), place=None, when=None, etype="Riots", start=0) -> Mention:  # type: ignore[no-untyped-def]
+    return Mention(
+        id=Mention.make_id(aid, start, etype), article_id=aid, event_type=etype,
+        sub_event_type="Violent demonstration", trigger=TextSpan(start=start, end=start + 1, text="x"),
+        sentence=TextSpan(start=0, end=1, text="x"), counts=list(counts), place=place, when=when,
+    )  # fmt: skip
+
+
+SOURCES = {a: Source(article_id=a, outlet=f"Outlet {a}") for a in ("a1", "a2", "a3")}
+ALMATY = Place(name="Almaty", country_code="KZ", lat=43.25, lon=76.92, geo_precision=1)
+AKTAU = Place(name="Aktau", country_code="KZ", lat=43.65, lon=51.2, geo_precision=1)
+KAZAKHSTAN = Place(name="Kazakhstan", country_code="KZ", lat=48.0, lon=68.0, geo_precision=3)
+
+
+def test_consistent_ranges_are_intersected_with_a_conservative_best() -> None:
+    ms = [_mention("a1", [_count("dozens", 12, 99, 12)]), _mention("a2", [_count("at least 18", 18, None, 18)])]
+    counts, conflicts = reconcile_counts(ms, SOURCES)
+    assert conflicts == []
+    assert [(c.low, c.high, c.best) for c in counts] == [(18, 99, 18)]
+
+
+def test_disjoint_ranges_are_a_conflict_a_person_can_read() -> None:
+    a = _count("more than 2,000", 2001, None, 2001, who="people", kind="arrested")
+    b = _count("about 1,000", 900, 1100, 1000, who="people", kind="arrested")
+    ms = [_mention("a1", [a]), _mention("a2", [b])]
+    ms[0] = ms[0].model_copy(update={"attributed_to": "interior ministry"})
+    counts, conflicts = reconcile_counts(ms, SOURCES)
+    assert counts[0].low == 900 and counts[0].high is None and counts[0].best == 1000
+    assert conflicts == [
+        "arrested (people): 'more than 2,000' (interior ministry, via Outlet a1) vs 'about 1,000' (via Outlet a2)"
+    ]
+
+
+def test_counts_of_different_groups_are_not_a_disagreement() -> None:
+    ms = [
+        _mention("a1", [_count("dozens of protesters", 12, 99, 12)]),
+        _mention("a2", [_count("at least 18 members of the security forces", 18, None, 18, who="members of the security forces")]),
+    ]
+    counts, conflicts = reconcile_counts(ms, SOURCES)
+    assert conflicts == [] and len(counts) == 2
+
+
+def test_places_and_dates_decide_whether_mentions_can_merge() -> None:
+    assert places_agree(ALMATY, KAZAKHSTAN) and not places_agree(ALMATY, AKTAU)
+    d1 = When(value=date(2022, 1, 6), precision="day")
+    d3 = When(value=date(2022, 1, 9), precision="day")
+    assert dates_agree(d1, None) and not dates_agree(d1, d3)
+
+
+def test_assignment_is_stable_and_separates_incompatible_mentions() -> None:
+    m1 = _mention("a1", place=ALMATY)
+    m2 = _mention("a2", place=ALMATY)
+    m3 = _mention("a3", place=AKTAU)
+    story = {"a1": "s", "a2": "s", "a3": "s"}
+    first = assign_events([m1, m2], {}, story)
+    assert first[m1.id] == first[m2.id]
+    second = assign_events([m1, m2, m3], dict(first), story)
+    assert second[m1.id] == first[m1.id] and second[m3.id] != first[m1.id]
+    assert assign_events([m1, m2, m3], {}, story) == second

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from eventdesk.errors import NotFoundError, StoreError
+from eventdesk.records import Article, Mention, TextSpan
+from eventdesk.store import Store
+from eventdesk.store import schema as t
+
+
+def _article(text: str = "Police arrested ten people in Almaty.") -> Article:
+    return Article(id=Article.make_id(text, None), source="x.txt", text=text, raw_text=text)
+
+
+def _mention(article: Article) -> Mention:
+    return Mention(
+        id=Mention.make_id(article.id, 7, "Strategic developments"),
+        article_id=article.id,
+        event_type="Strategic developments",
+        sub_event_type="Arrests",
+        trigger=TextSpan(start=7, end=15, text="arrested"),
+        sentence=TextSpan(start=0, end=len(article.text), text=article.text),
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(f"sqlite:///{tmp_path}/t.db")
+
+
+def test_new_database_is_at_the_current_schema_version(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert t.current_version(conn) == t.SCHEMA_VERSION
+
+
+def test_writing_an_article_twice_adds_nothing(store: Store) -> None:
+    a = _article()
+    assert store.write_article(a, [_mention(a)], {"content_hash": "h"}) is True
+    assert store.write_article(a, [_mention(a)], {"content_hash": "h"}) is False
+    assert len(store.articles()) == 1 and len(store.mentions()) == 1
+    assert store.mentions()[0] == _mention(a)
+    assert store.article(a.id).text == a.text
+
+
+def test_unknown_ids_raise_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="eventdesk articles"):
+        store.article("a_missing")
+    with pytest.raises(NotFoundError):
+        store.event("e_missing")
+
+
+def test_failures_are_recorded_and_cleared_when_the_source_is_read(store: Store) -> None:
+    store.write_failure("x.txt", "empty file")
+    store.write_failure("x.txt", "binary file")
+    assert store.failures() == [("x.txt", "binary file")]
+    store.write_article(_article(), [], {"content_hash": "h"})
+    assert store.failures() == []
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/n.db"
+    s = Store(url)
+    with s.engine.begin() as conn:
+        conn.execute(update(t.meta).where(t.meta.c.key == "schema_version").values(value="999"))
+    s.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(url)
+
+
+def test_a_bad_url_is_a_clear_error() -> None:
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store("nosuchdb://x")
