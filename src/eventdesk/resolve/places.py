@@ -1,0 +1,476 @@
+"""Toponym recognition and resolution over a spaCy Doc, and the place of an event.
+
+`find_places` returns every place mention of an article as a `Place` with its span,
+coordinates, ACLED geo_precision and a short reason. Precision follows ACLED:
+
+- 1: a named town or city, or a landmark of a named city ("Almaty's main square");
+- 2: near a town ("outside Aktau"), a landmark whose city comes from the context
+  ("the airport"), or "the capital";
+- 3: only a region or country is known: a country, a first-level region (province,
+  state, oblast: ACLED codes those at the region's point with precision 3), a part
+  of one ("western Kazakhstan", placed at the country point), continents, seas.
+
+A place that is the subject of a speech verb ("Moscow said") stands for a government;
+it is returned with a reason starting "metonymy", and `locate` never uses it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from eventdesk.records import Place
+from eventdesk.resolve.gazetteer import Candidate, Gazetteer, load_gazetteer
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+METONYMY = "metonymy"
+PHRASE = "phrase"
+# A capitalised word that NER did not tag is taken as a city only from this
+# population up: small towns share names with common words and surnames.
+UNTAGGED_MIN_POP = 100_000
+# Scoring weights: a country beats any same-named town; a region beats a town of the
+# same name unless the article's focus points to the town's country.
+KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.0, "admin1": 1.0, "city": 0.0}
+POP_WEIGHT = 0.5  # per decade of population: a 1M city outranks a 1k village by 1.5
+FOCUS_WEIGHT = 3.0  # times the share of the article's country mentions
+PRIMARY_BONUS = 0.5  # the mention is the entry's main name, not an alternate
+CONTAINED_BONUS = 10.0  # "Springfield, Illinois": the container decides
+DATELINE_WEIGHT = 3.0  # the dateline counts as three country mentions
+# Characters from the start in which a dateline is looked for: a title line and an
+# image caption often come before it (sample 000: the dateline starts at char 116).
+DATELINE_WINDOW = 400
+
+
+@cache
+def lexicon() -> dict:
+    """The place lexicons (`data/places.toml`), parsed once."""
+    raw = resources.files("eventdesk.resolve").joinpath("data", "places.toml").read_bytes()
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    name: str
+    source: str
+    sent_start: int
+    cands: list[Candidate] = field(default_factory=list)
+    modifier: str | None = None
+    near: bool = False
+    metonymy: bool = False
+    container: _Mention | None = None
+    dateline: bool = False
+    best: Candidate | None = None
+    why: str = ""
+
+
+def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Recognise and resolve every place mention of an article.
+
+    Args:
+        doc: the spaCy Doc of the article's cleaned text.
+        gazetteer: defaults to `load_gazetteer()`.
+
+    Returns:
+        Places in text order, each with its span, coordinates, precision and reason.
+    """
+    gaz = gazetteer or load_gazetteer()
+    mentions = _recognise(doc, gaz)
+    _link_containers(doc, mentions)
+    focus = _focus(mentions, gaz)
+    for m in mentions:
+        m.best, m.why = _resolve(m, focus)
+    places = [_to_place(m) for m in mentions if m.best]
+    places += _phrases(doc, places, focus, gaz)
+    return sorted(places, key=lambda p: p.start or 0)
+
+
+# ---------------------------------------------------------------- recognition
+
+
+def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
+    found = [m for ent in doc.ents if (m := _from_entity(ent, gaz))]
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found += _untagged(doc, gaz, taken)
+    found.sort(key=lambda m: m.start)
+    for m in found:
+        if m.start >= DATELINE_WINDOW:
+            break
+        if _is_dateline(doc.text, m):
+            m.dateline = True
+            break
+    return found
+
+
+def _from_entity(ent: Span, gaz: Gazetteer) -> _Mention | None:
+    if ent.label_ not in PLACE_LABELS and not _is_country_org(ent, gaz):
+        return None
+    if gaz.demonym(ent.text):
+        return None  # "Kazakh" tagged GPE: an adjective, not a place
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    cands = gaz.candidates(span.text)
+    if not cands and "," in span.text:
+        head = ent.doc.char_span(span.start_char, span.start_char + span.text.index(","))
+        return _from_entity(head, gaz) if head is not None else None
+    if not cands:
+        return None
+    return _mention(span, cands, ent.label_)
+
+
+def _is_country_org(ent: Span, gaz: Gazetteer) -> bool:
+    """NER sometimes tags "U.S." as ORG, or a town ("Malakal") as NORP."""
+    if ent.label_ not in {"ORG", "NORP"} or gaz.demonym(ent.text):
+        return False
+    kinds = {"country", "admin1"} if ent.label_ == "ORG" else {"country", "admin1", "city"}
+    return any(c.kind in kinds and c.primary or c.kind == "country"
+               for c in gaz.candidates(ent.text))  # fmt: skip
+
+
+def _mention(span: Span, cands: list[Candidate], source: str) -> _Mention:
+    m = _Mention(span.start_char, span.end_char, span.text, span.text, source,
+                 span.sent.start_char, cands)  # fmt: skip
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    lex = lexicon()
+    if before is not None and before.lower_ in lex["directions"]:
+        m.modifier = before.lower_
+        m.start, m.text = before.idx, span.doc.text[before.idx : span.end_char]
+    m.near = any(t.lower_ in lex["proximity"] for t in span.doc[max(span.start - 3, 0) : span.start])
+    m.metonymy = _is_metonymy(span)
+    return m
+
+
+def _is_metonymy(span: Span) -> bool:
+    """Subject of a speech verb, or possessor of "government" and the like."""
+    root = span.root
+    lex = lexicon()
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in lex["speech_verbs"]:
+        return True
+    if root.dep_ == "poss" and root.head.lemma_ in lex["government_heads"]:
+        return True
+    return False
+
+
+def _untagged(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+    """Capitalised proper nouns NER missed that the gazetteer knows well."""
+    found: list[_Mention] = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        if i not in taken and _capitalised(doc[i]) and not doc[i].is_sent_start:
+            hit = _longest_match(doc, i, gaz, taken)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[0])
+        i = hit[1]
+    return found
+
+
+def _capitalised(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_stop
+
+
+def _longest_match(doc: Doc, i: int, gaz: Gazetteer, taken: set[int]) -> tuple[_Mention, int] | None:
+    for n in (3, 2, 1):
+        j = i + n
+        if j > len(doc) or any(k in taken or not doc[k].text[:1].isupper() for k in range(i, j)):
+            continue
+        span = doc[i:j]
+        if gaz.demonym(span.text):
+            return None
+        cands = [c for c in gaz.candidates(span.text) if _untagged_ok(c)]
+        if cands:
+            return _mention(span, cands, "gazetteer"), j
+    return None
+
+
+def _untagged_ok(cand: Candidate) -> bool:
+    if cand.kind == "city":
+        return cand.population >= UNTAGGED_MIN_POP and cand.primary
+    return cand.primary or cand.kind == "country"
+
+
+def _is_dateline(text: str, m: _Mention) -> bool:
+    """"ALMATY, Jan 6 (Reuters) -" or "Almaty, MINA –" at the start of a line."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start : m.start].strip():
+        return False
+    rest = text[m.end : m.end + 40]
+    return rest.startswith(",") and any(d in rest for d in ("–", "—", " - ", "("))
+
+
+def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
+    """"Almaty, Kazakhstan" / "Springfield, Illinois": the second contains the first."""
+    for left, right in zip(mentions, mentions[1:]):
+        gap = doc.text[left.end : right.start]
+        if gap.strip() != "," or left.dateline:
+            continue
+        if any(c.kind in {"country", "continent", "region"} for c in left.cands):
+            continue  # "Iraq, Iran": a list of countries, not containment
+        for big in right.cands:
+            if big.kind not in {"country", "admin1"}:
+                continue
+            if any(_inside(c, big) for c in left.cands if c is not big):
+                left.container = right
+                break
+
+
+def _inside(small: Candidate, big: Candidate) -> bool:
+    if small.country_code != big.country_code:
+        return False
+    return big.kind == "country" or (small.admin1 == big.admin1 and small.kind == "city")
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _focus(mentions: list[_Mention], gaz: Gazetteer) -> Counter[str]:
+    """Country weights of the article: its unambiguous places, the dateline counted thrice."""
+    weights: Counter[str] = Counter()
+    for m in mentions:
+        best, _ = _resolve(m, Counter())
+        if best is None or not best.country_code or m.metonymy and best.kind != "country":
+            continue
+        weight = DATELINE_WEIGHT if m.dateline else 1.0
+        weights[best.country_code] += weight if best.kind != "continent" else 0
+    return weights
+
+
+def _resolve(m: _Mention, focus: Counter[str]) -> tuple[Candidate | None, str]:
+    cands = m.cands
+    if m.container is not None:
+        big = [c for c in m.container.cands if c.kind in {"country", "admin1"}]
+        inside = [c for c in cands if any(_inside(c, b) for b in big)]
+        if inside:
+            best = max(inside, key=lambda c: _score(c, focus))
+            return best, f"contained in {m.container.name}"
+    if not cands:
+        return None, ""
+    scored = sorted(cands, key=lambda c: -_score(c, focus))
+    best = _prefer_city(scored)
+    return best, _reason(best, m, focus, len(cands))
+
+
+def _score(c: Candidate, focus: Counter[str]) -> float:
+    total = sum(focus.values())
+    share = focus[c.country_code] / total if total and c.country_code else 0.0
+    pop = math.log10(c.population + 10) * POP_WEIGHT if c.kind in {"city", "admin1"} else 0.0
+    return KIND_PRIOR[c.kind] + pop + FOCUS_WEIGHT * share + PRIMARY_BONUS * c.primary
+
+
+def _prefer_city(scored: list[Candidate]) -> Candidate:
+    """A region and a same-named city of the same country (Almaty, New York): the city."""
+    best = scored[0]
+    if best.kind != "admin1":
+        return best
+    for c in scored[1:]:
+        if c.kind == "city" and c.country_code == best.country_code and c.population * 10 > best.population:
+            return c
+    return best
+
+
+def _reason(best: Candidate, m: _Mention, focus: Counter[str], n: int) -> str:
+    if m.dateline:
+        return f"dateline; {best.kind} in {best.country or 'the world'}"
+    if n == 1:
+        return f"only {best.kind} named {m.name}"
+    if focus and best.country_code and focus[best.country_code] == max(focus.values()):
+        return f"{best.kind} in article focus {best.country}"
+    return f"largest of {n} {m.name} ({best.kind})"
+
+
+def _precision(c: Candidate, m: _Mention) -> int:
+    if c.kind == "city":
+        return 2 if m.near or m.modifier else 1
+    return 3
+
+
+def _to_place(m: _Mention) -> Place:
+    c = m.best
+    assert c is not None
+    reason = m.why + (f"; part of it ({m.modifier})" if m.modifier else "")
+    if m.near:
+        reason += "; near it"
+    if m.metonymy:
+        reason = f"{METONYMY}: {m.name} stands for its government; {reason}"
+    return Place(
+        name=c.name, country=c.country or None, country_code=c.country_code or None,
+        admin1=c.admin1, lat=c.lat, lon=c.lon, geo_precision=_precision(c, m),
+        gazetteer_id=f"geonames:{c.geonames_id}" if c.geonames_id else None,
+        feature="region" if c.kind in {"continent", "region"} else c.kind,
+        text=m.text, start=m.start, end=m.end, reason=reason,
+    )  # fmt: skip
+
+
+def is_phrase(place: Place) -> bool:
+    """Whether a place comes from a phrase ("the capital", "the airport"), not a name."""
+    return place.reason.startswith(PHRASE)
+
+
+def is_metonymy(place: Place) -> bool:
+    """Whether a place mention stands for a government ("Moscow said ...")."""
+    return place.reason.startswith(METONYMY)
+
+
+# ---------------------------------------------------------------- phrases
+
+
+def _phrases(doc: Doc, places: list[Place], focus: Counter[str], gaz: Gazetteer) -> list[Place]:
+    """"the capital", "across the country", "the airport", "the Central Asian nation"."""
+    country = gaz.country(focus.most_common(1)[0][0]) if focus else None
+    out: list[Place] = []
+    lex = lexicon()
+    phrases = sorted(lex["phrases"], key=lambda p: -len(p["words"]))
+    taken: set[int] = set()
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        hit = _phrase_at(doc, tok.i, phrases) or _nation_phrase(doc, tok.i, lex)
+        if hit is None:
+            continue
+        kind, end = hit
+        place = _phrase_place(doc, doc[tok.i : end], kind, places, country, gaz)
+        if place is not None:
+            out.append(place)
+            taken.update(range(tok.i, end))
+    return out + _landmarks(doc, places)
+
+
+def _landmarks(doc: Doc, places: list[Place]) -> list[Place]:
+    """"Almaty's main square": a landmark of a named city, precision 1."""
+    out: list[Place] = []
+    nouns = lexicon()["facility_nouns"]
+    for p in places:
+        span = doc.char_span(p.start or 0, p.end or 0, alignment_mode="expand")
+        if p.feature != "city" or span is None or span.end >= len(doc) or doc[span.end].tag_ != "POS":
+            continue
+        for tok in doc[span.end + 1 : span.end + 4]:
+            if tok.lower_ in nouns:
+                out.append(p.model_copy(update={
+                    "text": doc.text[p.start or 0 : tok.idx + len(tok)], "end": tok.idx + len(tok),
+                    "geo_precision": 1, "reason": f"phrase: landmark of {p.name}",
+                }))  # fmt: skip
+                break
+    return out
+
+
+def _phrase_at(doc: Doc, i: int, phrases: list[dict]) -> tuple[str, int] | None:
+    for p in phrases:
+        words = p["words"]
+        j = i + len(words)
+        if j <= len(doc) and [t.lower_ for t in doc[i:j]] == words:
+            if j < len(doc) and doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].lower_ != "of":
+                continue  # "the city council", "the capital city" is handled by its noun
+            return p["kind"], j
+    return None
+
+
+def _nation_phrase(doc: Doc, i: int, lex: dict) -> tuple[str, int] | None:
+    """"the Central Asian nation": the + capitalised adjectives + nation noun."""
+    if doc[i].lower_ != "the":
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        j += 1
+    if j == i + 1 or j >= len(doc) or doc[j].lower_ not in lex["nation_nouns"]:
+        return None
+    return "country", j + 1
+
+
+def _phrase_place(doc: Doc, span: Span, kind: str, places: list[Place],
+                  country: Candidate | None, gaz: Gazetteer) -> Place | None:  # fmt: skip
+    if kind == "country" and country is not None:
+        return _place_of(country, span, 3, f"phrase: the country, article focus {country.name}")
+    if kind == "capital" and country is not None:
+        capital = gaz.capital(country.country_code)
+        if capital is not None:
+            return _place_of(capital, span, 1, f"phrase: the capital of article focus {country.name}")
+    if kind in {"facility", "city"}:
+        city = _previous_city(places, span.start_char)
+        if city is not None:
+            precision = 2 if kind == "facility" else 1
+            return city.model_copy(update={
+                "text": span.text, "start": span.start_char, "end": span.end_char,
+                "geo_precision": precision, "reason": f"phrase: {kind} in {city.name} (context)",
+            })  # fmt: skip
+    return None
+
+
+def _previous_city(places: list[Place], before: int) -> Place | None:
+    cities = [p for p in places if p.feature == "city" and (p.end or 0) <= before and not is_metonymy(p)]
+    return cities[-1] if cities else None
+
+
+def _place_of(c: Candidate, span: Span, precision: int, reason: str) -> Place:
+    return Place(
+        name=c.name, country=c.country or None, country_code=c.country_code or None,
+        admin1=c.admin1, lat=c.lat, lon=c.lon, geo_precision=precision,  # type: ignore[arg-type]
+        gazetteer_id=f"geonames:{c.geonames_id}" if c.geonames_id else None,
+        feature=c.kind if c.kind in {"city", "admin1", "country"} else "region",
+        text=span.text, start=span.start_char, end=span.end_char, reason=reason,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- locate
+
+
+def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc) -> Place | None:
+    """The place of an event reported in the sentence [sent_start, sent_end) of `doc`.
+
+    The most specific place of the sentence itself; else the nearest earlier place in
+    the same paragraph; else the dateline; else the article's focus country. The
+    returned copy's `reason` says which rule chose it. Metonymic mentions never count.
+
+    Args:
+        sent_start: character offset of the sentence start in `doc.text`.
+        sent_end: character offset of its end (exclusive).
+        places: the article's places, from `find_places`.
+        doc: the article's Doc.
+    """
+    usable = [p for p in places if not is_metonymy(p) and p.start is not None]
+    inside = [p for p in usable if sent_start <= p.start < sent_end]  # type: ignore[operator]
+    if inside:
+        best = min(inside, key=lambda p: (p.geo_precision or 9, p.start))
+        return best.model_copy(update={"reason": f"in sentence; {best.reason}"})
+    para_start = doc.text.rfind("\n", 0, sent_start) + 1
+    earlier = [p for p in usable if para_start <= p.start < sent_start]  # type: ignore[operator]
+    if earlier:
+        best = earlier[-1]
+        return best.model_copy(update={"reason": f"previous place in paragraph; {best.reason}"})
+    dateline = [p for p in usable if p.reason.startswith("dateline")]
+    if dateline:
+        return dateline[0].model_copy(update={"reason": f"from dateline; {dateline[0].reason}"})
+    return _focus_place(usable)
+
+
+def _focus_place(places: list[Place]) -> Place | None:
+    codes = Counter(p.country_code for p in places if p.country_code)
+    if not codes:
+        return None
+    code = codes.most_common(1)[0][0]
+    country = load_gazetteer().country(code)
+    if country is None:
+        return None
+    return Place(
+        name=country.name, country=country.name, country_code=code, lat=country.lat,
+        lon=country.lon, geo_precision=3, gazetteer_id=f"geonames:{country.geonames_id}",
+        feature="country", reason=f"article focus: {country.name}",
+    )  # fmt: skip

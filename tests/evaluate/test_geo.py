@@ -1,0 +1,40 @@
+"""Geoparsing figures on the GeoVirus dev set, pinned as floors (floors only move up)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdesk.evaluate.geo import GeoReport, evaluate_geo, haversine_km
+
+# Measured on geovirus_dev.jsonl (385 toponyms): P 0.970, R 0.844, acc161 0.831.
+FLOOR_ACC161 = 0.82
+FLOOR_RECALL = 0.83
+FLOOR_PRECISION = 0.95
+
+
+@pytest.fixture(scope="module")
+def report(shared: Path) -> GeoReport:
+    path = shared / "data" / "geoparsing-geovirus" / "geovirus_dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"GeoVirus dev file absent: {path}")
+    return evaluate_geo(path)
+
+
+def test_dev_figures_hold_their_floors(report: GeoReport) -> None:
+    assert report.n_gold == 385
+    assert report.acc161 >= FLOOR_ACC161, report.summary_line()
+    assert report.recall >= FLOOR_RECALL, report.summary_line()
+    assert report.precision >= FLOOR_PRECISION, report.summary_line()
+
+
+def test_summary_line_is_one_line_of_key_values(report: GeoReport) -> None:
+    line = report.summary_line()
+    assert "\n" not in line
+    keys = [part.split("=")[0] for part in line.split()]
+    assert keys == ["precision", "recall", "f1", "acc161", "median_km", "n"]
+
+
+def test_haversine() -> None:
+    assert haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)

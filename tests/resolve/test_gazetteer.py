@@ -1,0 +1,74 @@
+"""The compiled gazetteer: aliases, normalisation, countries, regions (real data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.resolve.gazetteer import Gazetteer, load_gazetteer, normalize
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _top(gaz: Gazetteer, name: str, kind: str = "city"):
+    found = [c for c in gaz.candidates(name) if c.kind == kind]
+    assert found, f"no {kind} named {name!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical", "cc"),
+    [("Alma-Ata", "Almaty", "KZ"), ("Kiev", "Kyiv", "UA"), ("Kyiv", "Kyiv", "UA"),
+     ("Nur-Sultan", "Astana", "KZ"), ("Astana", "Astana", "KZ")],
+)  # fmt: skip
+def test_transliterations_and_old_names(gaz: Gazetteer, alias: str, canonical: str, cc: str) -> None:
+    city = _top(gaz, alias)
+    assert (city.name, city.country_code) == (canonical, cc)
+
+
+@pytest.mark.parametrize("alias", ["U.S.", "US", "USA", "United States", "America"])
+def test_country_aliases(gaz: Gazetteer, alias: str) -> None:
+    country = _top(gaz, alias, "country")
+    assert country.country_code == "US"
+    assert 35 < country.lat < 45 and -105 < country.lon < -90
+
+
+def test_uk_aliases_and_britain(gaz: Gazetteer) -> None:
+    for alias in ("UK", "U.K.", "Britain", "United Kingdom"):
+        assert _top(gaz, alias, "country").country_code == "GB"
+
+
+def test_lookup_is_normalised(gaz: Gazetteer) -> None:
+    assert normalize("St. Petersburg") == normalize("Saint-Petersburg") == "saint petersburg"
+    assert normalize("Zürich") == "zurich"
+    assert _top(gaz, "ST. PETERSBURG").country_code in {"RU", "US"}
+    assert any(c.country_code == "RU" for c in gaz.candidates("st petersburg"))
+
+
+def test_admin1_regions_have_names_and_points(gaz: Gazetteer) -> None:
+    texas = _top(gaz, "Texas", "admin1")
+    assert texas.country_code == "US" and texas.admin1 == "Texas"
+    assert 28 < texas.lat < 34 and -103 < texas.lon < -95
+    almaty = _top(gaz, "Almaty")
+    assert almaty.admin1 and almaty.country == "Kazakhstan"
+
+
+def test_continents_regions_and_demonyms(gaz: Gazetteer) -> None:
+    assert _top(gaz, "Africa", "continent").feature_code == "CONT"
+    assert _top(gaz, "Middle East", "region").feature_code == "RGN"
+    assert gaz.demonym("Kazakh") == "KZ"
+    assert gaz.demonym("Russian") == "RU"
+    assert not [c for c in gaz.candidates("Russian") if c.kind == "country"]
+
+
+def test_capital_and_country(gaz: Gazetteer) -> None:
+    capital = gaz.capital("KZ")
+    assert capital is not None and capital.name == "Astana"
+    country = gaz.country("kz")
+    assert country is not None and country.kind == "country" and country.population > 10_000_000
+
+
+def test_loaded_once_per_process() -> None:
+    assert load_gazetteer() is load_gazetteer()
