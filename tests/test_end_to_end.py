@@ -19,7 +19,7 @@ from eventdesk.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "examples" / "articles"
 
 SCHEMA = SHARED / "schema" / "event.schema.json"
 

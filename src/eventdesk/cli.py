@@ -66,7 +66,7 @@ def main(verbose: bool) -> None:
 
     \b
     Example:
-      eventdesk run examples/ && eventdesk events
+      eventdesk run examples/articles/ && eventdesk events
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -87,7 +87,7 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, report_p
 
     \b
     Example:
-      eventdesk run examples/ --db sqlite:///eventdesk.db
+      eventdesk run examples/articles/ --db sqlite:///eventdesk.db
     """
     from eventdesk.run.local import run as run_job
 

@@ -75,7 +75,7 @@ class BenchResult:
 
 def base_texts(shared: Path | None = None) -> list[str]:
     """Texts to build the corpus from: examples/ and, when present, the dev sets."""
-    texts = [a.raw_text for a in read_paths([ROOT / "examples"]) if isinstance(a, Article) and a.skipped is None]
+    texts = [a.raw_text for a in read_paths([ROOT / "examples" / "articles"]) if isinstance(a, Article) and a.skipped is None]
     data = (shared or ROOT.parent / "shared") / "data"
     for rel in DEV_SETS:
         path = data / rel

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+SCHEME = MinHash(num_perm=1).scheme  # stored signatures are rebuilt with the scheme that made them
 NUM_PERM = 128  # datasketch's default; 10k signatures in ~8 s on this machine
 SHINGLE = 5  # words per shingle: long enough that two independent reports rarely share many
 # Estimated Jaccard over 5-word shingles above which one article copies another. A light edit
@@ -37,7 +38,7 @@ def minhash_signature(text: str) -> list[int]:
 
 
 def _minhash(values: list[int]) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.array(values, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.array(values, dtype=np.uint64), scheme=SCHEME)
 
 
 def find_copies(rows: Sequence[dict]) -> dict[str, tuple[str, float]]:
