@@ -30,6 +30,18 @@ def _store(db: str | None):  # type: ignore[no-untyped-def]
     return Store(with_overrides(load_config(), db=db).db)
 
 
+def _print_table(headers: list[str], rows: list[list[str]]) -> None:
+    """A table on a terminal; tab-separated lines (with a header) when piped."""
+    if out.is_terminal:
+        table = Table(*headers)
+        for row in rows:
+            table.add_row(*row)
+        out.print(table)
+        return
+    for row in [headers, *rows]:
+        click.echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row))
+
+
 def _date(_ctx, _param, value: str | None) -> date | None:  # type: ignore[no-untyped-def]
     if value is None:
         return None
@@ -206,14 +218,13 @@ def articles(db: str | None, skipped: bool) -> None:
     Example:
       eventdesk articles --skipped
     """
-    store = _store(db)
-    table = Table("id", "published", "outlet", "title", "story", "copy of / skipped")
-    for a in store.articles():
+    rows = []
+    for a in _store(db).articles():
         if skipped and a.skipped is None:
             continue
-        note = a.copy_of or (f"{a.skipped.value}: {a.skip_detail or ''}" if a.skipped else "")
-        table.add_row(a.id, str(a.published or ""), a.outlet or "", (a.title or a.source)[:60], a.story_id or "", note)
-    out.print(table)
+        note = f"copy of {a.copy_of}" if a.copy_of else (f"{a.skipped.value}: {a.skip_detail or ''}" if a.skipped else "")
+        rows.append([a.id, str(a.published or ""), a.outlet or "", (a.title or a.source)[:70], a.story_id or "", note])
+    _print_table(["id", "published", "outlet", "title", "story", "copy / skipped"], rows)
 
 
 @main.command()
@@ -233,12 +244,21 @@ def events(db: str | None, event_type: str | None, country: str | None, since: d
     from eventdesk.store import EventFilter
 
     flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story)
-    table = Table("id", "date", "type / sub-type", "place", "counts", "sources")
+    rows = []
     for e in _store(db).events(flt):
-        counts = ", ".join(f"{c.kind} {c.text}" for c in e.counts)
+        counts = ", ".join(f"{c.kind} {_range(c)}" for c in e.counts)
         place = f"{e.place.name or '?'} ({e.place.country_code or '-'}, p{e.place.geo_precision or '-'})"
-        table.add_row(e.id, str(e.when.value or "?"), f"{e.event_type} / {e.sub_event_type}", place, counts, f"{e.articles} ({e.independent_sources} indep.)")
-    out.print(table)
+        rows.append([e.id, str(e.when.value or "?"), f"{e.event_type} / {e.sub_event_type}", place, counts, f"{e.articles} ({e.independent_sources} indep.)"])
+    _print_table(["id", "date", "type / sub-type", "place", "counts", "articles (independent)"], rows)
+
+
+def _range(c) -> str:  # type: ignore[no-untyped-def]
+    """A count as its range: '18+', '12-99 (best 12)', '2'."""
+    if c.low == c.high and c.low is not None:
+        return str(c.low)
+    if c.high is None:
+        return f"{c.low}+" if c.low is not None else "?"
+    return f"{c.low if c.low is not None else '?'}-{c.high} (best {c.best})"
 
 
 @main.command()
@@ -250,10 +270,11 @@ def stories(db: str | None) -> None:
     Example:
       eventdesk stories
     """
-    table = Table("id", "title", "articles", "first", "last")
-    for s in _store(db).stories():
-        table.add_row(s.id, s.title, str(len(s.article_ids)), str(s.first_published or ""), str(s.last_published or ""))
-    out.print(table)
+    rows = [
+        [s.id, s.title, str(len(s.article_ids)), str(s.first_published or ""), str(s.last_published or "")]
+        for s in _store(db).stories()
+    ]
+    _print_table(["id", "title", "articles", "first", "last"], rows)
 
 
 @main.command()

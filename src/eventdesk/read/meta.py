@@ -1,0 +1,123 @@
+"""Article metadata shared by every reader, and the one place an Article is built."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from eventdesk.read.decode import normalise_newlines
+from eventdesk.read.language import ENGLISH, identify_language, normalise_language
+from eventdesk.records import Article, SkipReason
+
+logger = logging.getLogger(__name__)
+
+TEXT_KEYS = ("url", "outlet", "title", "language", "author")
+META_KEYS = (*TEXT_KEYS, "published")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Metadata read alongside an article's text; None where the input does not say."""
+
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    language: str | None = None
+
+    def merged(self, override: Meta) -> Meta:
+        """These values, with every value `override` sets taking their place."""
+        changes = {
+            f.name: getattr(override, f.name)
+            for f in dataclasses.fields(override)
+            if getattr(override, f.name) is not None
+        }
+        return dataclasses.replace(self, **changes)
+
+
+def parse_published(value: object, where: str) -> date | None:
+    """A publication date from "YYYY-MM-DD", an ISO datetime or an RFC 2822 date.
+
+    A datetime keeps the calendar date it was written in (its own time zone): that is the
+    date the outlet printed. An unreadable value is logged as a warning and gives None.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return datetime.fromisoformat(text).date()
+        except ValueError:
+            pass
+        try:
+            return parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+    logger.warning("%s: published %r is not a date (want YYYY-MM-DD); ignored", where, value)
+    return None
+
+
+def _text_value(data: Mapping[str, object], key: str, where: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        logger.warning("%s: %s is a %s, not a string; ignored", where, key, type(value).__name__)
+        return None
+    return value.strip() or None
+
+
+def meta_from_mapping(data: Mapping[str, object], where: str) -> Meta:
+    """Metadata from a sidecar, front matter or a JSONL record (other keys are ignored).
+
+    Args:
+        data: the mapping; only the keys in META_KEYS are read.
+        where: names the input in warnings about ill-typed values.
+    """
+    values = {key: _text_value(data, key, where) for key in TEXT_KEYS}
+    return Meta(
+        title=values["title"],
+        url=values["url"],
+        outlet=values["outlet"],
+        author=values["author"],
+        language=normalise_language(values["language"]),
+        published=parse_published(data.get("published"), where),
+    )
+
+
+def make_article(text: str, source: str, meta: Meta) -> Article:
+    """Build the Article for a decoded text: id, metadata, language and skip mark.
+
+    `raw_text` and `text` are the same here (newlines normalised); cleaning comes later.
+    The language comes from the metadata, else it is identified; an article in a
+    language other than English is still returned, marked skipped with the reason.
+    """
+    text = normalise_newlines(text)
+    language = meta.language
+    how = "given in the metadata"
+    if language is None:
+        language = identify_language(text)
+        how = "detected"
+    skipped, skip_detail = None, None
+    if language is not None and language != ENGLISH:
+        skipped = SkipReason.NOT_ENGLISH
+        skip_detail = f"language '{language}' {how}; extraction is English-only"
+    return Article(
+        id=Article.make_id(text, meta.url),
+        source=source,
+        text=text,
+        raw_text=text,
+        title=meta.title,
+        url=meta.url,
+        outlet=meta.outlet,
+        author=meta.author,
+        published=meta.published,
+        language=language,
+        skipped=skipped,
+        skip_detail=skip_detail,
+    )
