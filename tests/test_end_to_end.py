@@ -160,3 +160,11 @@ def test_a_killed_run_completes_on_rerun_to_the_same_database(tmp_path: Path) ->
     assert Store(url).events() == []  # the link step had not run
     subprocess.run(_cli("run", str(corpus), "--db", url, "--batch-size", "1"), check=True, capture_output=True)
     assert Store(url).dump() == Store(ref_url).dump()
+
+
+def test_postgres_gives_the_same_events_as_sqlite(samples_db: str, pg_url: str) -> None:
+    from eventdesk.export import iter_records
+
+    result = _run("run", str(SHARED / "samples"), "--db", pg_url)
+    assert result.exit_code == 0, result.output
+    assert list(iter_records(Store(pg_url))) == list(iter_records(Store(samples_db)))
