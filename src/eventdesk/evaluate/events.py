@@ -265,16 +265,28 @@ def _norm(text: str) -> str:
 
 
 def _article_path(name: str, gold_dir: Path) -> Path:
-    for base in (gold_dir.parent, gold_dir):
+    for base in (gold_dir.parent / "articles", gold_dir.parent, gold_dir):
         if (base / name).is_file():
             return base / name
     raise GoldFormatError(f"article '{name}' named in the gold file was not found next to "
                           f"{gold_dir} or in its parent; gold 'article' must be a file name in examples/.")
 
 
+def _article_text(path: Path) -> str:
+    """The cleaned text the pipeline would see: the real reader, then the cleaner."""
+    from eventdesk.clean import clean
+    from eventdesk.read import read_paths
+    from eventdesk.records import ReadFailure
+
+    item = next(iter(read_paths([path])))
+    if isinstance(item, ReadFailure):
+        raise GoldFormatError(f"article {path} named in the gold file cannot be read: {item.reason}")
+    return clean(item).text
+
+
 def evaluate_articles(rows: list[dict], gold_dir: Path) -> EventsReport:
     """Score article gold: a gold event is found when a mention of its type overlaps its sentence."""
-    texts = [_article_path(r["article"], gold_dir).read_text(encoding="utf-8") for r in rows]
+    texts = [_article_text(_article_path(r["article"], gold_dir)) for r in rows]
     report = EventsReport(gold_format="articles", n=sum(len(r["events"]) for r in rows))
     for row, mentions in zip(rows, _predict(texts), strict=True):
         preds = [m for m in mentions if m.status in ASSERTED]
