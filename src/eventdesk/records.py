@@ -133,7 +133,7 @@ class Place(Record):
     lon: float | None = None
     geo_precision: GeoPrecision = None
     gazetteer_id: str | None = None
-    feature: str | None = Field(default=None, description="city | admin1 | country | region")
+    feature: str | None = Field(default=None, description="city | admin2 | admin1 | country | region")
     text: str | None = Field(default=None, description="the words in the article")
     start: int | None = None
     end: int | None = None

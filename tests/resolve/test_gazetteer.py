@@ -72,3 +72,24 @@ def test_capital_and_country(gaz: Gazetteer) -> None:
 
 def test_loaded_once_per_process() -> None:
     assert load_gazetteer() is load_gazetteer()
+
+
+def test_regions_use_reference_points_not_the_centre_of_their_towns(gaz: Gazetteer) -> None:
+    ontario = _top(gaz, "Ontario", "admin1")
+    assert ontario.country_code == "CA" and ontario.lat > 48  # towns pull it to 46 N
+
+
+def test_iso_code_abbreviations_name_their_region(gaz: Gazetteer) -> None:
+    nsw = _top(gaz, "NSW", "admin1")
+    assert nsw.name == "New South Wales" and nsw.country_code == "AU"
+    assert not [c for c in gaz.candidates("TX") if c.kind == "admin1"]  # two letters: too common
+
+
+def test_second_level_areas(gaz: Gazetteer) -> None:
+    suffolk = _top(gaz, "Suffolk", "admin2")
+    assert suffolk.country_code == "GB" and 51.5 < suffolk.lat < 53 and 0 < suffolk.lon < 2
+
+
+def test_archipelago_countries_use_their_reference_point(gaz: Gazetteer) -> None:
+    indonesia = gaz.country("ID")
+    assert indonesia is not None and indonesia.lat < -2 and indonesia.lon > 115  # not Borneo

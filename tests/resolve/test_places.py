@@ -107,3 +107,36 @@ def test_phrases_resolve_to_the_focus(nlp) -> None:
     assert by_text["the capital"].name == "Astana"
     assert by_text["across the country"].country_code == "KZ"
     assert by_text["across the country"].geo_precision == 3
+
+
+def test_disease_names_are_not_places(nlp) -> None:
+    doc = nlp("A tourist visiting Uganda died of the Marburg virus. Marburg virus causes "
+              "Marburg hemorrhagic fever. It was an imported case of Marburg, officials said.")  # fmt: skip
+    texts = [p.text for p in find_places(doc)]
+    assert "Uganda" in texts and "Marburg" not in texts
+
+
+def test_container_resolves_to_the_region_that_holds_the_town(nlp) -> None:
+    doc = nlp("Samples from Sumatra in Indonesia were tested in Indonesia and at the "
+              "Centers for Disease Control in Atlanta, Georgia.")  # fmt: skip
+    georgia = next(p for p in find_places(doc) if p.text == "Georgia")
+    assert georgia.country_code == "US" and georgia.feature == "admin1"
+
+
+def test_a_list_of_states_is_not_containment(nlp) -> None:
+    doc = nlp("It was found in states including Georgia, Oklahoma, Pennsylvania and Wisconsin.")
+    oklahoma = next(p for p in find_places(doc) if p.text == "Oklahoma")
+    assert oklahoma.feature == "admin1" and "contained" not in oklahoma.reason
+
+
+def test_place_named_at_the_start_of_an_organisation(nlp) -> None:
+    doc = nlp("Officials at the US Centers for Disease Control and Prevention confirmed the case.")
+    us = [p for p in find_places(doc) if p.text == "US"]
+    assert us and us[0].country_code == "US"
+
+
+def test_ambiguous_names_do_not_set_the_focus(nlp) -> None:
+    doc = nlp("Health officials in the Gaza Strip confirmed five cases. Neighbouring Israel "
+              "has a blockade on Gaza. Supplies reach Gaza through Egypt.")  # fmt: skip
+    gaza = [p for p in find_places(doc) if p.text == "Gaza"]
+    assert gaza and all(p.country_code == "PS" for p in gaza)

