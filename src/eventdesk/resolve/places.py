@@ -20,6 +20,7 @@ import logging
 import math
 import tomllib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -120,10 +121,11 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     found += _untagged(doc, gaz, taken)
     found = _without_disease_names(doc, found)
     found.sort(key=lambda m: m.start)
+    text = doc.text
     for m in found:
         if m.start >= DATELINE_WINDOW:
             break
-        if _is_dateline(doc.text, m):
+        if _is_dateline(text, m):
             m.dateline = True
             break
     return found
@@ -134,10 +136,11 @@ def _without_disease_names(doc: Doc, found: list[_Mention]) -> list[_Mention]:
     nouns = set(lexicon()["disease_nouns"])
     votes: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    text = doc.text  # Doc.text joins every token on each access: take it once
     for m in found:
         key = m.name.lower()
         seen[key] += 1
-        after = doc.text[m.end : m.end + 30].split()
+        after = text[m.end : m.end + 30].split()
         votes[key] += bool(after) and after[0].lower().strip(".,;:") in nouns
     disease = {k for k in seen if votes[k] * 2 > seen[k]}
     return [m for m in found if m.name.lower() not in disease]
@@ -281,8 +284,9 @@ def _is_dateline(text: str, m: _Mention) -> bool:
 
 def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
     """"Almaty, Kazakhstan" / "Springfield, Illinois": the second contains the first."""
+    text = doc.text
     for left, right in zip(mentions, mentions[1:]):
-        gap = doc.text[left.end : right.start]
+        gap = text[left.end : right.start]
         if gap.strip() != "," or left.dateline:
             continue
         if any(c.kind in {"country", "continent", "region"} for c in left.cands):
@@ -435,12 +439,12 @@ def _phrases(doc: Doc, places: list[Place], focus: Counter[str], gaz: Gazetteer)
     country = gaz.country(focus.most_common(1)[0][0]) if focus else None
     out: list[Place] = []
     lex = lexicon()
-    phrases = sorted(lex["phrases"], key=lambda p: -len(p["words"]))
+    phrases = _phrases_by_first_word()
     taken: set[int] = set()
     for tok in doc:
         if tok.i in taken:
             continue
-        hit = _phrase_at(doc, tok.i, phrases) or _nation_phrase(doc, tok.i, lex)
+        hit = _phrase_at(doc, tok.i, phrases.get(tok.lower_, ())) or _nation_phrase(doc, tok.i, lex)
         if hit is None:
             continue
         kind, end = hit
@@ -469,11 +473,20 @@ def _landmarks(doc: Doc, places: list[Place]) -> list[Place]:
     return out
 
 
-def _phrase_at(doc: Doc, i: int, phrases: list[dict]) -> tuple[str, int] | None:
+@cache
+def _phrases_by_first_word() -> dict[str, list[dict]]:
+    """Phrases indexed by their first word, longest first (a per-token scan stays cheap)."""
+    index: dict[str, list[dict]] = {}
+    for p in sorted(lexicon()["phrases"], key=lambda p: -len(p["words"])):
+        index.setdefault(p["words"][0], []).append(p)
+    return index
+
+
+def _phrase_at(doc: Doc, i: int, phrases: Sequence[dict]) -> tuple[str, int] | None:
     for p in phrases:
         words = p["words"]
         j = i + len(words)
-        if j <= len(doc) and [t.lower_ for t in doc[i:j]] == words:
+        if j <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
             if j < len(doc) and doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].lower_ != "of":
                 continue  # "the city council", "the capital city" is handled by its noun
             return p["kind"], j
