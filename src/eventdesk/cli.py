@@ -90,9 +90,10 @@ def main(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--batch-size", type=click.IntRange(1, 10_000), help="Articles per batch.")
+@click.option("--workers", type=click.IntRange(0, 256), help="Worker processes (0 = one per core).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a Markdown report of the database to this file.")  # fmt: skip
-def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, report_path: Path | None) -> None:
+def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers: int | None, report_path: Path | None) -> None:  # fmt: skip
     """Read, process and store articles, then link them into stories and events.
 
     PATHS are files or directories (.txt with .meta.json sidecars, .html, ...), or - for stdin.
@@ -102,8 +103,9 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, report_p
       eventdesk run examples/articles/ --db sqlite:///eventdesk.db
     """
     from eventdesk.run.local import run as run_job
+    from eventdesk.run.pool import default_workers
 
-    config = with_overrides(load_config(), db=db, batch_size=batch_size)
+    config = with_overrides(load_config(), db=db, batch_size=batch_size, workers=workers)
     store = _store(config.db)
     progress = _Progress(err)
     summary = run_job(
@@ -111,6 +113,7 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, report_p
         store,
         batch_size=config.batch_size,
         model=config.model,
+        workers=config.workers or default_workers(),
         on_article=progress.article,
         on_failure=lambda f: progress.note(f"{f.source}: {f.reason}"),
     )

@@ -26,6 +26,7 @@ class Config:
     db: str
     model: str
     batch_size: int
+    workers: int
 
 
 def _defaults() -> dict[str, Any]:

@@ -11,12 +11,14 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from eventdesk.link import LinkSummary, link
 from eventdesk.read import read_paths
 from eventdesk.records import Article, ReadFailure
+from eventdesk.nlp import DEFAULT_MODEL
+from eventdesk.run.pool import MIN_ARTICLES_FOR_POOL, process_parallel
 from eventdesk.run.process import Processed, process
 from eventdesk.store import Store
 
@@ -57,35 +59,58 @@ def ingest(
     store: Store,
     *,
     batch_size: int = 32,
-    model: str | None = None,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
     on_article: Callable[[Processed], None] | None = None,
     on_failure: Callable[[ReadFailure], None] | None = None,
 ) -> RunSummary:
-    """Process and store articles (recording read failures), then link the store."""
+    """Process and store articles (recording read failures), then link the store.
+
+    With `workers` > 1 and enough articles, the per-article map runs on a process pool; the
+    results are stored in input order either way, so the database is the same.
+    """
     summary = RunSummary()
-    seen: set[str] = set()
-    for batch in _batches(items, batch_size):
-        new: list[Article] = []
-        for item in batch:
-            if isinstance(item, ReadFailure):
-                summary.failures.append(item)
-                store.write_failure(item.source, item.reason)
-                if on_failure:
-                    on_failure(item)
-            elif item.id not in seen:
-                seen.add(item.id)
-                new.append(item)
-        summary.read += len(new)
-        known = store.known_article_ids(a.id for a in new)
-        summary.already_stored += len(known)
-        todo = [a for a in new if a.id not in known]
-        kwargs = {"model": model} if model else {}
-        for done in process(todo, **kwargs):
-            _store_one(store, done, summary)
-            if on_article:
-                on_article(done)
+
+    def todo() -> Iterator[Article]:
+        seen: set[str] = set()
+        for batch in _batches(items, batch_size):
+            new = [a for a in _split_failures(batch, store, summary, on_failure) if a.id not in seen]
+            seen.update(a.id for a in new)
+            summary.read += len(new)
+            known = store.known_article_ids(a.id for a in new)
+            summary.already_stored += len(known)
+            yield from (a for a in new if a.id not in known)
+
+    for done in _map(todo(), workers, model):
+        _store_one(store, done, summary)
+        if on_article:
+            on_article(done)
     summary.link = link(store)
     return summary
+
+
+def _split_failures(batch: list, store: Store, summary: RunSummary, on_failure) -> list[Article]:  # type: ignore[no-untyped-def]
+    """Record the read failures of a batch; return its articles."""
+    articles = []
+    for item in batch:
+        if isinstance(item, ReadFailure):
+            summary.failures.append(item)
+            store.write_failure(item.source, item.reason)
+            if on_failure:
+                on_failure(item)
+        else:
+            articles.append(item)
+    return articles
+
+
+def _map(articles: Iterator[Article], workers: int, model: str) -> Iterator[Processed]:
+    """In-process for one worker or a small input; a process pool otherwise."""
+    head = list(islice(articles, MIN_ARTICLES_FOR_POOL))
+    if workers <= 1 or len(head) < MIN_ARTICLES_FOR_POOL:
+        yield from process(chain(head, articles), model=model)
+        return
+    log.info("processing on %d worker processes", workers)
+    yield from process_parallel(chain(head, articles), workers=workers, model=model)
 
 
 def _store_one(store: Store, done: Processed, summary: RunSummary) -> None:

@@ -1,0 +1,24 @@
+"""The per-article map on a process pool gives the same database as in one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdesk.run import local
+from eventdesk.run.local import run
+from eventdesk.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_pool_and_inline_runs_store_the_same_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = ROOT / "examples" / "articles"
+    inline = Store(f"sqlite:///{tmp_path}/inline.db")
+    run([corpus], inline, workers=1)
+    monkeypatch.setattr(local, "MIN_ARTICLES_FOR_POOL", 2)
+    pooled = Store(f"sqlite:///{tmp_path}/pooled.db")
+    summary = run([corpus], pooled, workers=2)
+    assert summary.stored == len(inline.articles())
+    assert pooled.dump() == inline.dump()
