@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from eventdesk import nlp
 from eventdesk.clean import clean
@@ -68,22 +69,27 @@ def _prepare(article: Article) -> Article:
 
 
 def process(articles: Iterable[Article], model: str = nlp.DEFAULT_MODEL) -> Iterator[Processed]:
-    """Process articles in order, parsing the extractable ones in nlp.pipe batches."""
-    prepared = [_prepare(a) for a in articles]
-    todo = [a for a in prepared if a.skipped is None]
-    docs = iter(nlp.load(model).pipe((a.text for a in todo), batch_size=nlp.BATCH_SIZE))
-    for article in prepared:
-        if article.skipped is not None:
-            yield Processed(article, [], _features(article))
-            continue
-        doc = next(docs)
-        try:
-            mentions = extract(doc, article)
-        except Exception as exc:  # one bad article must not stop the batch: record why
-            log.exception("extraction failed for %s", article.source)
-            failed = article.model_copy(
-                update={"skipped": SkipReason.EXTRACTION_ERROR, "skip_detail": f"{type(exc).__name__}: {exc}"}
-            )
-            yield Processed(failed, [], _features(failed))
-            continue
-        yield Processed(article, mentions, _features(article, doc))
+    """Process articles in order, parsing the extractable ones in nlp.pipe batches.
+
+    Streams: at most one nlp batch of articles is held at a time.
+    """
+    it = iter(articles)
+    while batch := [_prepare(a) for a in islice(it, nlp.BATCH_SIZE)]:
+        todo = [a for a in batch if a.skipped is None]
+        docs = iter(nlp.load(model).pipe((a.text for a in todo), batch_size=nlp.BATCH_SIZE))
+        for article in batch:
+            yield _one(article, None if article.skipped is not None else next(docs))
+
+
+def _one(article: Article, doc) -> Processed:  # type: ignore[no-untyped-def]
+    if doc is None:
+        return Processed(article, [], _features(article))
+    try:
+        mentions = extract(doc, article)
+    except Exception as exc:  # one bad article must not stop the batch: record why
+        log.exception("extraction failed for %s", article.source)
+        failed = article.model_copy(
+            update={"skipped": SkipReason.EXTRACTION_ERROR, "skip_detail": f"{type(exc).__name__}: {exc}"}
+        )
+        return Processed(failed, [], _features(failed))
+    return Processed(article, mentions, _features(article, doc))
