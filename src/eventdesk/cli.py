@@ -91,9 +91,13 @@ def main(verbose: bool) -> None:
 @db_option
 @click.option("--batch-size", type=click.IntRange(1, 10_000), help="Articles per batch.")
 @click.option("--workers", type=click.IntRange(0, 256), help="Worker processes (0 = one per core).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the per-article map runs: local processes, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a Markdown report of the database to this file.")  # fmt: skip
-def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers: int | None, report_path: Path | None) -> None:  # fmt: skip
+def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers: int | None,
+        engine: str, scheduler: str | None, report_path: Path | None) -> None:  # fmt: skip
     """Read, process and store articles, then link them into stories and events.
 
     PATHS are files or directories (.txt with .meta.json sidecars, .html, ...), or - for stdin.
@@ -101,6 +105,7 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
     \b
     Example:
       eventdesk run examples/articles/ --db sqlite:///eventdesk.db
+      eventdesk run big-feed.jsonl --engine dask --db postgresql+psycopg://localhost/events
     """
     from eventdesk.run.local import run as run_job
     from eventdesk.run.pool import default_workers
@@ -114,6 +119,8 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
         batch_size=config.batch_size,
         model=config.model,
         workers=config.workers or default_workers(),
+        engine=engine,
+        scheduler=scheduler,
         on_article=progress.article,
         on_failure=lambda f: progress.note(f"{f.source}: {f.reason}"),
     )

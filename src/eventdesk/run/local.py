@@ -61,12 +61,15 @@ def ingest(
     batch_size: int = 32,
     model: str = DEFAULT_MODEL,
     workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     on_article: Callable[[Processed], None] | None = None,
     on_failure: Callable[[ReadFailure], None] | None = None,
 ) -> RunSummary:
     """Process and store articles (recording read failures), then link the store.
 
-    With `workers` > 1 and enough articles, the per-article map runs on a process pool; the
+    With `workers` > 1 and enough articles, the per-article map runs on a process pool; with
+    `engine="dask"` it runs on a Dask cluster (`scheduler` address, or a local cluster). The
     results are stored in input order either way, so the database is the same.
     """
     summary = RunSummary()
@@ -81,7 +84,13 @@ def ingest(
             summary.already_stored += len(known)
             yield from (a for a in new if a.id not in known)
 
-    for done in _map(todo(), workers, model):
+    if engine == "dask":
+        from eventdesk.run.dask import process_dask
+
+        results = process_dask(todo(), model=model, workers=workers, scheduler=scheduler)
+    else:
+        results = _map(todo(), workers, model)
+    for done in results:
         _store_one(store, done, summary)
         if on_article:
             on_article(done)
