@@ -201,7 +201,7 @@ class Store:
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         """Events matching the filter, by date then creation order."""
         flt = flt or EventFilter()
-        query = select(t.events.c.data).order_by(t.events.c.date, t.events.c.seq)
+        query = select(t.events.c.data).order_by(t.events.c.date.asc().nulls_first(), t.events.c.seq)
         conds = [
             (flt.event_type, lambda v: t.events.c.event_type == v),
             (flt.country_code, lambda v: t.events.c.country_code == v.upper()),
