@@ -405,5 +405,13 @@ def bench(n_articles: int, baseline: bool) -> None:
     click.echo(result.summary_line())
 
 
+def _register_serve() -> None:
+    from eventdesk.web.serve import serve_command
+
+    main.add_command(serve_command)
+
+
+_register_serve()
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,186 @@
+"""The JSON API: `/api/...` routes, each a thin call into the store and the export functions.
+
+Every HTML page of the UI fetches one of these (its JSON twin), so what an analyst sees on
+screen is exactly what a script gets here.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+
+from eventdesk.export import event_record
+from eventdesk.records import Event, Mention
+from eventdesk.report import story_report, to_html
+from eventdesk.store import Store
+from eventdesk.web import queries
+from eventdesk.web.params import MAX_LIMIT, event_query
+from eventdesk.web.queries import EventQuery
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/api")
+
+
+def get_store(request: Request) -> Store:
+    """FastAPI dependency: the app's one Store (opened by `create_app`)."""
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+QueryDep = Annotated[EventQuery, Depends(event_query)]
+
+
+@router.get("/events", summary="List events (filter, sort, page)", response_class=JSONResponse)
+def list_events(store: StoreDep, query: QueryDep) -> JSONResponse:
+    """Events matching the filters as flat rows, one page of them, with the total."""
+    page = queries.list_events(store, query)
+    # A JSONResponse skips FastAPI's per-value jsonable_encoder pass: the rows are plain JSON
+    # already, and on a 100-row page that pass costs more than the SQL.
+    return JSONResponse({
+        "total": page.total,
+        "limit": query.limit,
+        "offset": query.offset,
+        "sort": query.sort,
+        "order": query.order,
+        "count": len(page.rows),
+        "events": page.rows,
+    })
+
+
+@router.get("/facets", summary="Counts by type and country of the matching events")
+def facets(store: StoreDep, query: QueryDep) -> dict[str, Any]:
+    """What the filter panel offers: types, sub-types, countries, date range."""
+    return queries.facets(store, query)
+
+
+@router.get("/events/{event_id}", summary="One event as a schema record")
+def get_event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    """The event record of the shared schema, plus `explain`: reasons and evidence detail."""
+    event = store.event(event_id)
+    by_id = queries.mentions_for_events(store, [event.id])
+    mentions = [by_id[m] for m in event.mention_ids if m in by_id]
+    return event_record(event, mentions) | {"explain": _explain(store, event, mentions)}
+
+
+def _explain(store: Store, event: Event, mentions: list[Mention]) -> dict[str, Any]:
+    arts = queries.article_outlets(store, [m.article_id for m in mentions] + [s.article_id for s in event.sources])
+    return {
+        "date": {"reason": event.when.reason, "text": event.when.expression},
+        "place": {
+            "text": event.place.text,
+            "feature": event.place.feature,
+            "reason": event.place.reason,
+        },
+        "mentions": [_mention_detail(m, arts.get(m.article_id, {})) for m in mentions],
+        "source_groups": source_groups(event, arts),
+    }
+
+
+def _mention_detail(m: Mention, art: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "mention_id": m.id,
+        "article_id": m.article_id,
+        "outlet": art.get("outlet"),
+        "title": art.get("title"),
+        "published": art.get("published"),
+        "status": m.status.value,
+        "attributed_to": m.attributed_to,
+        "confidence": m.confidence,
+        "reason": m.reason,
+        "sentence": m.sentence.model_dump(),
+        "trigger": m.trigger.model_dump(),
+    }
+
+
+def _root(article_id: str, copy_of: dict[str, str | None]) -> str:
+    seen = {article_id}
+    while (parent := copy_of.get(article_id)) and parent not in seen:
+        seen.add(parent)
+        article_id = parent
+    return article_id
+
+
+def source_groups(event: Event, arts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The event's sources grouped by copy family: an original and the articles copying it."""
+    copy_of = {s.article_id: s.copy_of for s in event.sources}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for s in event.sources:
+        member = {
+            "article_id": s.article_id,
+            "outlet": s.outlet,
+            "url": s.url,
+            "title": arts.get(s.article_id, {}).get("title"),
+            "published": s.published.isoformat() if s.published else None,
+            "copy_of": s.copy_of,
+        }
+        groups.setdefault(_root(s.article_id, copy_of), []).append(member)
+    return [
+        {"original": root, "independent": True, "members": sorted(ms, key=lambda m: m["article_id"] != root)}
+        for root, ms in groups.items()
+    ]
+
+
+@router.get("/stories", summary="List stories")
+def list_stories(store: StoreDep) -> dict[str, Any]:
+    """Every story, in creation order, with its event count."""
+    counts = queries.story_event_counts(store)
+    stories = [
+        s.model_dump(mode="json", exclude={"article_ids"}) | {"articles": len(s.article_ids), "events": counts.get(s.id, 0)}
+        for s in store.stories()
+    ]
+    return {"total": len(stories), "stories": stories}
+
+
+@router.get("/stories/{story_id}", summary="One story with its events")
+def get_story(store: StoreDep, story_id: str) -> dict[str, Any]:
+    """The story record and the rows of its events (by date)."""
+    story = store.story(story_id)
+    # A story larger than one page lists its first MAX_LIMIT events; /api/events?story= pages it.
+    page = queries.list_events(store, EventQuery(story_id=story_id, order="asc", limit=MAX_LIMIT))
+    return story.model_dump(mode="json") | {"events": page.rows, "events_total": page.total}
+
+
+@router.get("/stories/{story_id}/report", summary="The situation report of a story")
+def get_report(store: StoreDep, story_id: str) -> dict[str, Any]:
+    """The story's situation report as Markdown and as escaped HTML."""
+    markdown = story_report(store, story_id)
+    return {"story_id": story_id, "markdown": markdown, "html": to_html(markdown)}
+
+
+@router.get("/articles/{article_id}", summary="One article: cleaned text, removed lines, spans")
+def get_article(
+    store: StoreDep,
+    article_id: str,
+    raw: Annotated[bool, Query(description="Also return the text before cleaning.")] = False,
+) -> dict[str, Any]:
+    """The cleaned text every offset points into, what cleaning removed and why, and the mentions' spans."""
+    article = store.article(article_id)
+    body = article.model_dump(mode="json", exclude={"raw_text"} if not raw else set())
+    return body | {"mentions": [_article_span(m, eid) for m, eid in queries.article_mentions(store, article.id)]}
+
+
+def _article_span(m: Mention, event_id: str | None) -> dict[str, Any]:
+    return {
+        "mention_id": m.id,
+        "event_id": event_id,
+        "event_type": m.event_type,
+        "sub_event_type": m.sub_event_type,
+        "status": m.status.value,
+        "sentence": m.sentence.model_dump(),
+        "trigger": m.trigger.model_dump(),
+        "place": _span(m.place.text, m.place.start, m.place.end) if m.place else None,
+        "when": _span(m.when.expression, m.when.start, m.when.end) if m.when else None,
+        "counts": [_span(c.text, c.start, c.end) for c in m.counts],
+        "actors": [_span(a.text, a.start, a.end) for a in m.actors if a.start is not None],
+    }
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
+    if start is None or end is None:
+        return None
+    return {"start": start, "end": end, "text": text}
+

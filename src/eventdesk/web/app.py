@@ -1,0 +1,133 @@
+"""The eventdesk web app: the JSON API and the offline UI that reads it, in one FastAPI app.
+
+    app = create_app("sqlite:///eventdesk.db")
+
+Every HTML page is a static shell from `static/` whose script fetches the page's JSON twin
+under `/api/`. Nothing is loaded from outside the app (air-gapped desks): the base map is
+bundled, and the API reference at `/docs` is rendered by our own script from `/openapi.json`
+instead of FastAPI's default page, which pulls Swagger UI from a CDN.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from eventdesk import __version__
+from eventdesk.errors import NotFoundError
+from eventdesk.store import Store
+from eventdesk.web import api, downloads, ingest, pages
+from eventdesk.web.pages import STATIC_DIR
+from eventdesk.web.params import BadParameter
+
+log = logging.getLogger(__name__)
+
+TOKEN_ENV = "EVENTDESK_TOKEN"
+# No inline script or style anywhere, no framing, nothing from another origin: article text
+# is untrusted, so even a rendering bug must not be able to run or load anything.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the CSP and friends to every response (streamed ones too)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(request: Request, exc: BadParameter) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{k: e[k] for k in ("loc", "msg", "type") if k in e} for e in exc.errors()]
+        return JSONResponse({"detail": _validation_message(exc), "errors": errors}, status_code=422)
+
+
+def create_app(db_url: str, *, token: str | None = None) -> FastAPI:
+    """Build the app over one store.
+
+    Args:
+        db_url: the database URL (`sqlite:///eventdesk.db`, `postgresql+psycopg://...`).
+        token: the bearer token that enables `POST /api/articles`; defaults to the
+            `EVENTDESK_TOKEN` environment variable. With neither, ingest answers 403.
+
+    Returns:
+        The FastAPI app; the store is opened now and closed when the app shuts down.
+
+    Example:
+        >>> app = create_app("sqlite:///eventdesk.db")  # doctest: +SKIP
+    """
+    store = Store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="eventdesk",
+        version=__version__,
+        summary="Geocoded, source-attributed events from news articles.",
+        docs_url=None,  # the default pages load Swagger UI / ReDoc from a CDN; see pages.docs
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    app.state.write_lock = threading.Lock()
+    _install_error_handlers(app)
+    for router in (api.router, downloads.router, ingest.router, pages.router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(SecurityHeaders)
+    log.info("eventdesk web app over %s (ingest %s)", db_url, "on" if app.state.token else "off")
+    return app
+

@@ -1,0 +1,109 @@
+"""Query parameters of the event list, parsed and checked once for every route that filters.
+
+A bad value is a `BadParameter` whose message names the parameter, what was wrong and what
+to send instead; the app turns it into a 422.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, get_args
+
+from fastapi import Query
+
+from eventdesk.records import EventType, Status
+from eventdesk.web.queries import SORT_KEYS, EventQuery, Order, SortKey
+
+MAX_LIMIT = 5000  # one page the map can draw at once; larger exports go through /api/export
+DEFAULT_LIMIT = 100
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+
+
+class BadParameter(ValueError):
+    """A query parameter that cannot be used, with a message for the client."""
+
+
+def split_values(values: list[str] | None) -> tuple[str, ...]:
+    """Repeated and comma-separated values flattened (`type=A&type=B` or `type=A,B`)."""
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(dict.fromkeys(out))
+
+
+def _checked(name: str, values: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, ...]:
+    lookup = {a.lower(): a for a in allowed}
+    unknown = [v for v in values if v.lower() not in lookup]
+    if unknown:
+        raise BadParameter(
+            f"{name}: unknown value(s) {', '.join(map(repr, unknown))}; use one of: {', '.join(allowed)}"
+        )
+    return tuple(lookup[v.lower()] for v in values)
+
+
+def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    """`minlon,minlat,maxlon,maxlat` in degrees (a box may cross the antimeridian)."""
+    if raw is None or not raw.strip():
+        return None
+    parts = raw.split(",")
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
+    except ValueError:
+        raise BadParameter(
+            f"bbox: {raw!r} is not four numbers; send minlon,minlat,maxlon,maxlat, e.g. bbox=79.5,5.8,82,10"
+        ) from None
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+        raise BadParameter(f"bbox: longitudes must lie in [-180, 180], got {min_lon} and {max_lon}")
+    if not (-90 <= min_lat <= max_lat <= 90):
+        raise BadParameter(f"bbox: latitudes must satisfy -90 <= minlat <= maxlat <= 90, got {min_lat} and {max_lat}")
+    return (min_lon, min_lat, max_lon, max_lat)
+
+
+TypeParam = Annotated[list[str] | None, Query(description="Event type(s), repeated or comma-separated.")]
+SubTypeParam = Annotated[list[str] | None, Query(description="ACLED sub-event type(s).")]
+CountryParam = Annotated[list[str] | None, Query(description="ISO 3166-1 alpha-2 code(s), e.g. LK.")]
+StatusParam = Annotated[
+    list[str] | None, Query(description="Evidence status(es): " + ", ".join(STATUSES) + ".")
+]
+
+
+def event_query(  # noqa: PLR0913 - one argument per documented filter
+    type: TypeParam = None,  # noqa: A002 - the public parameter name
+    sub_type: SubTypeParam = None,
+    country: CountryParam = None,
+    bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
+    since: Annotated[date | None, Query(description="Events on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[date | None, Query(description="Events on or before (YYYY-MM-DD).")] = None,
+    min_sources: Annotated[int | None, Query(ge=0, description="At least this many independent sources.")] = None,
+    status: StatusParam = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the summary or evidence.")] = None,
+    story: Annotated[str | None, Query(description="Events of one story id.")] = None,
+    sort: Annotated[SortKey, Query(description="Sort key: " + ", ".join(SORT_KEYS) + ".")] = "date",
+    order: Annotated[Order, Query(description="asc or desc.")] = "desc",
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> EventQuery:
+    """FastAPI dependency: the event filters, sort and page of a request."""
+    if since and until and since > until:
+        raise BadParameter(f"since ({since}) is after until ({until}); swap them")
+    countries = split_values(country)
+    bad = [c for c in countries if len(c) != 2 or not c.isalpha()]
+    if bad:
+        raise BadParameter(f"country: {', '.join(map(repr, bad))} is not a two-letter ISO code, e.g. LK")
+    return EventQuery(
+        types=_checked("type", split_values(type), EVENT_TYPES),
+        sub_types=split_values(sub_type),
+        countries=countries,
+        bbox=parse_bbox(bbox),
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        statuses=_checked("status", split_values(status), STATUSES),
+        q=q.strip() if q and q.strip() else None,
+        story_id=story,
+        sort=sort,
+        order=order,
+        limit=limit,
+        offset=offset,
+    )

@@ -1,0 +1,297 @@
+"""Read queries the web face needs beyond `Store`'s: filtered, sorted, paged events in SQL.
+
+`Store.events(EventFilter)` filters on the indexed columns only and returns whole records.
+The map, the table and the API filter on fields inside the event JSON too (bbox, independent
+sources, evidence status, text), page through the result with a total, and sort by
+fatalities; doing that in Python would load every event per request. These queries push it
+all into SQL through SQLAlchemy's JSON paths, which compile to `json_extract` on SQLite and
+`->`/`->>` on PostgreSQL, so the same code serves both backends.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, and_, exists, func, literal_column, or_, select
+from sqlalchemy.sql import Select
+
+from eventdesk.records import Mention
+from eventdesk.store import Store
+from eventdesk.store import schema as t
+
+log = logging.getLogger(__name__)
+
+SortKey = Literal["date", "fatalities", "sources"]
+Order = Literal["asc", "desc"]
+SORT_KEYS: tuple[str, ...] = ("date", "fatalities", "sources")
+CHUNK = 500  # ids per IN (...) clause: well under SQLite's variable limit
+
+_E, _M = t.events, t.mentions
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """What to list: every filter is optional; lists mean "any of"."""
+
+    types: tuple[str, ...] = ()
+    sub_types: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    bbox: tuple[float, float, float, float] | None = None
+    since: date | None = None
+    until: date | None = None
+    min_sources: int | None = None
+    statuses: tuple[str, ...] = ()
+    q: str | None = None
+    story_id: str | None = None
+    sort: SortKey = "date"
+    order: Order = "desc"
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """One page of event rows, with the number of events matching the filters."""
+
+    total: int
+    rows: list[dict[str, Any]]
+
+
+def _lat() -> ColumnElement:
+    return _E.c.data["place"]["lat"].as_float()
+
+
+def _lon() -> ColumnElement:
+    return _E.c.data["place"]["lon"].as_float()
+
+
+def _sources() -> ColumnElement:
+    return _E.c.data["independent_sources"].as_integer()
+
+
+def _bbox_clause(bbox: tuple[float, float, float, float]) -> ColumnElement:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    lat_ok = _lat().between(min_lat, max_lat)
+    if min_lon <= max_lon:
+        return and_(lat_ok, _lon().between(min_lon, max_lon))
+    # A box across the antimeridian (e.g. 170,-20,-170,20): either side of it.
+    return and_(lat_ok, or_(_lon() >= min_lon, _lon() <= max_lon))
+
+
+def _mention_exists(condition: ColumnElement) -> ColumnElement:
+    return exists().where(and_(_M.c.event_id == _E.c.id, condition))
+
+
+def _text_clause(q: str) -> ColumnElement:
+    needle = q.lower()
+    summary = func.lower(_E.c.data["summary"].as_string()).contains(needle, autoescape=True)
+    sentence = func.lower(_M.c.data["sentence"]["text"].as_string())
+    return or_(summary, _mention_exists(sentence.contains(needle, autoescape=True)))
+
+
+def where_clauses(query: EventQuery) -> list[ColumnElement]:
+    """The SQL conditions for a query's filters (empty when it filters nothing)."""
+    conds: list[ColumnElement] = []
+    if query.types:
+        conds.append(_E.c.event_type.in_(query.types))
+    if query.sub_types:
+        conds.append(_E.c.sub_event_type.in_(query.sub_types))
+    if query.countries:
+        conds.append(_E.c.country_code.in_([c.upper() for c in query.countries]))
+    if query.bbox is not None:
+        conds.append(_bbox_clause(query.bbox))
+    if query.since is not None:
+        conds.append(_E.c.date >= query.since.isoformat())
+    if query.until is not None:
+        conds.append(_E.c.date <= query.until.isoformat())
+    if query.min_sources is not None:
+        conds.append(_sources() >= query.min_sources)
+    if query.statuses:
+        conds.append(_mention_exists(_M.c.data["status"].as_string().in_(query.statuses)))
+    if query.q:
+        conds.append(_text_clause(query.q))
+    if query.story_id is not None:
+        conds.append(_E.c.story_id == query.story_id)
+    return conds
+
+
+def _fatalities(dialect: str) -> ColumnElement:
+    """Killed `best` figures summed inside SQL (the JSON array functions differ by backend)."""
+    if dialect == "postgresql":
+        sql = (
+            "(SELECT COALESCE(SUM((c->>'best')::int), 0) FROM json_array_elements(events.data->'counts') c"
+            " WHERE c->>'kind' = 'killed')"
+        )
+    else:
+        sql = (
+            "(SELECT COALESCE(SUM(json_extract(c.value, '$.best')), 0) FROM json_each(events.data, '$.counts') c"
+            " WHERE json_extract(c.value, '$.kind') = 'killed')"
+        )
+    return literal_column(sql)
+
+
+def _ordered(stmt: Select, query: EventQuery, dialect: str) -> Select:
+    key = {"date": _E.c.date, "sources": _sources(), "fatalities": _fatalities(dialect)}[query.sort]
+    primary = key.desc() if query.order == "desc" else key.asc()
+    seq = _E.c.seq.desc() if query.order == "desc" else _E.c.seq.asc()
+    # Undated events go last either way: they are the least placeable.
+    return stmt.order_by(_E.c.date.is_(None), primary, seq)
+
+
+def _statuses_column(dialect: str) -> ColumnElement:
+    """The distinct evidence statuses of each event, comma-joined, as a correlated subquery."""
+    status = _M.c.data["status"].as_string()
+    joined = func.string_agg(status.distinct(), ",") if dialect == "postgresql" else func.group_concat(status.distinct())
+    return select(joined).where(_M.c.event_id == _E.c.id).scalar_subquery()
+
+
+def list_events(store: Store, query: EventQuery) -> EventPage:
+    """One page of events matching the query, as flat rows, with the total count."""
+    conds = where_clauses(query)
+    dialect = store.engine.dialect.name
+    stmt = _ordered(select(_E.c.data, _statuses_column(dialect)).where(*conds), query, dialect)
+    stmt = stmt.limit(query.limit).offset(query.offset)
+    with store.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+        # A page that is not full is the last one: its total needs no COUNT(*) query.
+        if query.offset == 0 and len(rows) < query.limit:
+            total = len(rows)
+        else:
+            total = conn.scalar(select(func.count()).select_from(_E).where(*conds)) or 0
+    return EventPage(total=total, rows=[event_row(d, sorted((st or "").split(",")) if st else []) for d, st in rows])
+
+
+def iter_matching_ids(store: Store, query: EventQuery) -> Iterator[list[str]]:
+    """Ids of every event matching the filters (no paging), in the query's order, in chunks."""
+    stmt = _ordered(select(_E.c.id).where(*where_clauses(query)), query, store.engine.dialect.name)
+    with store.engine.connect() as conn:
+        ids = list(conn.scalars(stmt))
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i : i + CHUNK]
+
+
+def events_by_ids(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The stored event JSON for these ids, in the given order."""
+    with store.engine.connect() as conn:
+        found = {d["id"]: d for d in conn.scalars(select(_E.c.data).where(_E.c.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
+def event_statuses(store: Store, event_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The distinct evidence statuses of each event (reported, claimed, ...)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    with store.engine.connect() as conn:
+        for i in range(0, len(event_ids), CHUNK):
+            chunk = list(event_ids[i : i + CHUNK])
+            status = _M.c.data["status"].as_string()
+            stmt = select(_M.c.event_id, status).where(_M.c.event_id.in_(chunk)).distinct()
+            for event_id, status in conn.execute(stmt):
+                out[event_id].add(status)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def mentions_for_events(store: Store, event_ids: Sequence[str]) -> dict[str, Mention]:
+    """Mentions linked to these events, by mention id."""
+    out: dict[str, Mention] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(event_ids), CHUNK):
+            stmt = select(_M.c.data).where(_M.c.event_id.in_(list(event_ids[i : i + CHUNK])))
+            out.update((d["id"], Mention.model_validate(d)) for d in conn.scalars(stmt))
+    return out
+
+
+def article_mentions(store: Store, article_id: str) -> list[tuple[Mention, str | None]]:
+    """An article's mentions in text order, each with the event it was linked to."""
+    stmt = select(_M.c.data, _M.c.event_id).where(_M.c.article_id == article_id).order_by(_M.c.start)
+    with store.engine.connect() as conn:
+        return [(Mention.model_validate(d), eid) for d, eid in conn.execute(stmt)]
+
+
+def article_outlets(store: Store, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Outlet, title, published and copy_of of these articles (for grouping sources)."""
+    cols = [t.articles.c.id, t.articles.c.outlet, t.articles.c.title, t.articles.c.published,
+            t.articles.c.copy_of, t.articles.c.copy_score]  # fmt: skip
+    out: dict[str, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(article_ids), CHUNK):
+            stmt = select(*cols).where(t.articles.c.id.in_(list(article_ids[i : i + CHUNK])))
+            out.update((r.id, dict(r._mapping)) for r in conn.execute(stmt))
+    return out
+
+
+def story_event_counts(store: Store) -> dict[str, int]:
+    """How many events each story has."""
+    stmt = select(_E.c.story_id, func.count()).group_by(_E.c.story_id)
+    with store.engine.connect() as conn:
+        return {sid: n for sid, n in conn.execute(stmt)}
+
+
+def facets(store: Store, query: EventQuery) -> dict[str, Any]:
+    """Counts by type, sub-type and country, and the date range, of the matching events."""
+    conds = where_clauses(query)
+    country_name = _E.c.data["place"]["country"].as_string()
+    with store.engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(_E).where(*conds)) or 0
+        types = conn.execute(select(_E.c.event_type, func.count()).where(*conds).group_by(_E.c.event_type)).all()
+        subs = conn.execute(
+            select(_E.c.sub_event_type, func.count()).where(*conds).group_by(_E.c.sub_event_type)
+        ).all()
+        countries = conn.execute(
+            select(_E.c.country_code, func.max(country_name), func.count())
+            .where(*conds, _E.c.country_code.is_not(None))
+            .group_by(_E.c.country_code)
+        ).all()
+        first, last = conn.execute(select(func.min(_E.c.date), func.max(_E.c.date)).where(*conds)).one()
+        max_sources = conn.scalar(select(func.max(_sources())).where(*conds))
+    return {
+        "total": total,
+        "event_type": _count_list(types),
+        "sub_event_type": _count_list(subs),
+        "country": sorted(
+            ({"value": code, "label": name or code, "count": n} for code, name, n in countries),
+            key=lambda c: (-c["count"], c["label"]),
+        ),
+        "date": {"min": first, "max": last},
+        "max_independent_sources": max_sources or 0,
+    }
+
+
+def _count_list(rows: Sequence[Any]) -> list[dict[str, Any]]:
+    return sorted(({"value": v, "count": n} for v, n in rows), key=lambda c: (-c["count"], c["value"]))
+
+
+def fatalities(data: dict[str, Any]) -> int:
+    """Killed, summed over the event's counts' conservative `best` figures."""
+    return sum(c.get("best") or 0 for c in data.get("counts", []) if c.get("kind") == "killed")
+
+
+def event_row(data: dict[str, Any], statuses: list[str]) -> dict[str, Any]:
+    """A flat table row of one stored event (what the map, timeline and table draw)."""
+    place, when = data.get("place") or {}, data.get("when") or {}
+    return {
+        "event_id": data["id"],
+        "story_id": data.get("story_id"),
+        "event_type": data.get("event_type"),
+        "sub_event_type": data.get("sub_event_type"),
+        "summary": data.get("summary", ""),
+        "date": when.get("value"),
+        "date_precision": when.get("precision"),
+        "place": place.get("name"),
+        "admin1": place.get("admin1"),
+        "country": place.get("country"),
+        "country_code": place.get("country_code"),
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "geo_precision": place.get("geo_precision"),
+        "fatalities": fatalities(data),
+        "articles": data.get("articles", 0),
+        "independent_sources": data.get("independent_sources", 0),
+        "statuses": statuses,
+        "conflicts": len(data.get("conflicts", [])),
+        "confidence": data.get("confidence"),
+    }

@@ -1,0 +1,117 @@
+// The event table: sortable columns, one row per event, a click selects, the summary links
+// to the event page. Sorting is client-side over the rows the desk fetched.
+
+import { h, fill, link } from "./dom.js";
+import { formatDate, placeLabel, STATUS_HELP } from "./format.js";
+
+const PAGE = 300; // rows drawn before "show all": keeps the page light on large stores
+
+const COLUMNS = [
+  { key: "date", label: "Date", value: (r) => r.date || "", cell: (r) => formatDate(r.date, r.date_precision), cls: "nowrap" },
+  { key: "event_type", label: "Type", value: (r) => `${r.event_type} ${r.sub_event_type}`, cell: typeCell },
+  { key: "summary", label: "Event", value: (r) => r.summary, cell: (r) => h("a", { href: link.event(r.event_id), class: "row-link" }, r.summary || "(no summary)") },
+  { key: "place", label: "Place", value: (r) => placeLabel(r), cell: placeCell },
+  { key: "fatalities", label: "Killed", value: (r) => r.fatalities, cell: (r) => String(r.fatalities), cls: "num", numeric: true },
+  { key: "independent_sources", label: "Sources", value: (r) => r.independent_sources * 1000 + r.articles, cell: sourcesCell, cls: "num", numeric: true, title: "independent sources / articles" },
+  { key: "statuses", label: "Status", value: (r) => r.statuses.join(","), cell: statusCell },
+];
+
+function typeCell(r) {
+  return h("span", { class: "type-cell", title: r.event_type },
+    h("span", { class: "swatch", dataset: { type: r.event_type } }), r.sub_event_type);
+}
+
+function placeCell(r) {
+  const p = r.geo_precision;
+  return h("span", {}, placeLabel(r), p ? h("span", { class: `prec prec-${p}`, title: `geo precision ${p}` }, ` ·${p}`) : null);
+}
+
+function sourcesCell(r) {
+  return h("span", { title: `${r.independent_sources} independent sources, ${r.articles} articles` },
+    h("strong", {}, String(r.independent_sources)), h("span", { class: "muted" }, ` / ${r.articles}`));
+}
+
+export function statusBadges(statuses) {
+  return statuses.map((st) => h("span", { class: `badge status-${st}`, title: STATUS_HELP[st] || st }, st));
+}
+
+function statusCell(r) {
+  return h("span", { class: "badges" }, statusBadges(r.statuses));
+}
+
+export class EventTable {
+  constructor(container, options = {}) {
+    this.container = container;
+    this.options = options;
+    this.rows = [];
+    this.sort = { key: options.sortKey || "date", dir: options.sortDir || -1 };
+    this.expanded = false;
+    this.selected = null;
+  }
+
+  setRows(rows) {
+    this.rows = rows;
+    this.expanded = false;
+    this.draw();
+  }
+
+  sorted() {
+    const col = COLUMNS.find((c) => c.key === this.sort.key);
+    const dir = this.sort.dir;
+    return [...this.rows].sort((a, b) => {
+      const va = col.value(a);
+      const vb = col.value(b);
+      if (col.numeric) return (va - vb) * dir;
+      return String(va).localeCompare(String(vb)) * dir;
+    });
+  }
+
+  head() {
+    return h("thead", {}, h("tr", {}, COLUMNS.map((c) => {
+      const active = c.key === this.sort.key;
+      const aria = active ? (this.sort.dir > 0 ? "ascending" : "descending") : "none";
+      return h("th", { class: c.cls || null, "aria-sort": aria, title: c.title || null, scope: "col" },
+        h("button", { type: "button", class: "sort", dataset: { key: c.key }, onclick: () => this.sortBy(c.key) },
+          c.label, h("span", { class: "arrow" }, active ? (this.sort.dir > 0 ? "▲" : "▼") : "")));
+    })));
+  }
+
+  sortBy(key) {
+    this.sort = { key, dir: this.sort.key === key ? -this.sort.dir : key === "date" || COLUMNS.find((c) => c.key === key).numeric ? -1 : 1 };
+    this.draw();
+  }
+
+  draw() {
+    const rows = this.sorted();
+    const shown = this.expanded ? rows : rows.slice(0, PAGE);
+    const body = h("tbody", {}, shown.map((r) => this.row(r)));
+    const table = h("table", { class: "events" }, this.head(), body);
+    const more = rows.length > shown.length
+      ? h("button", { type: "button", class: "more", onclick: () => { this.expanded = true; this.draw(); } }, `Show all ${rows.length} events`)
+      : null;
+    const empty = rows.length ? null : h("p", { class: "empty" }, "No events match these filters.");
+    fill(this.container, table, empty, more);
+    for (const sw of this.container.querySelectorAll(".swatch")) sw.style.background = this.options.color(sw.dataset.type);
+    if (this.selected) this.select(this.selected, false);
+  }
+
+  row(r) {
+    const tr = h("tr", { dataset: { id: r.event_id }, tabindex: -1 },
+      COLUMNS.map((c) => h("td", { class: c.cls || null }, c.cell(r))));
+    tr.addEventListener("click", (e) => {
+      if (e.target.closest("a")) return;
+      if (this.options.onSelect) this.options.onSelect(r.event_id, "table");
+    });
+    return tr;
+  }
+
+  select(id, scroll = true) {
+    this.selected = id;
+    for (const tr of this.container.querySelectorAll("tr.selected")) tr.classList.remove("selected");
+    const tr = id && this.container.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
+    if (tr) {
+      tr.classList.add("selected");
+      if (scroll) tr.scrollIntoView({ block: "nearest" });
+    }
+  }
+}

@@ -1,0 +1,173 @@
+"""The UI in a real browser: Debian's chromium driven by Playwright, against a live server.
+
+Skipped only when /usr/bin/chromium is absent (CI installs it with .ci/browser-deps.sh).
+Screenshots of the desk and of an event page are saved to test-artifacts/ for review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]  # fmt: skip
+TIMEOUT_MS = 20_000
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium (run .ci/browser-deps.sh)"
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class Page:
+    """A browser tab on the live server that records console errors and page errors."""
+
+    def __init__(self, browser, base: str) -> None:  # type: ignore[no-untyped-def]
+        self.context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        self.tab = self.context.new_page()
+        self.tab.set_default_timeout(TIMEOUT_MS)
+        self.base = base
+        self.errors: list[str] = []
+        self.tab.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.tab.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+
+    def open(self, path: str) -> object:
+        self.tab.goto(self.base + path)
+        self.tab.wait_for_selector("body[data-ready]")
+        return self.tab
+
+    def csp_violations(self) -> list[str]:
+        return [e for e in self.errors if "Content Security Policy" in e]
+
+
+@pytest.fixture()
+def page(browser, live_server: str) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    tab = Page(browser, live_server)
+    yield tab
+    tab.context.close()
+
+
+def api(live_server: str, path: str, **params: object) -> dict:
+    return httpx.get(live_server + path, params=params, timeout=30).json()
+
+
+def located(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["lat"] is not None and r["lon"] is not None]
+
+
+def test_desk_map_has_base_layer_markers_and_legend(page: Page, live_server: str) -> None:
+    tab = page.open("/")
+    assert len(tab.get_attribute(".map-land", "d") or "") > 10_000  # the bundled Natural Earth land
+    assert len(tab.get_attribute(".map-border", "d") or "") > 1_000  # country borders
+    rows = api(live_server, "/api/events", limit=5000)["events"]
+    assert tab.locator(".map-markers .marker").count() == len(located(rows)) > 0
+    assert tab.locator(".map-legend .legend-row").count() >= 4
+    assert tab.locator("table.events tbody tr").count() == min(len(rows), 300)
+    assert tab.locator(".timeline-svg .bar").count() > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "desk.png"))
+    assert not page.errors, page.errors
+
+
+def test_filter_by_type_updates_table_and_markers(page: Page, live_server: str) -> None:
+    tab = page.open("/")
+    wanted = api(live_server, "/api/events", type="Protests", limit=5000)["events"]
+    assert wanted
+    tab.click('.type-row .only[data-type="Protests"]')
+    tab.wait_for_function(
+        "n => document.querySelectorAll('table.events tbody tr').length === n", arg=len(wanted)
+    )
+    titles = tab.locator("table.events tbody .type-cell").evaluate_all("els => els.map(e => e.title)")
+    assert set(titles) == {"Protests"}
+    types = tab.locator(".map-markers .marker").evaluate_all("els => els.map(e => e.dataset.type)")
+    assert set(types) == {"Protests"} and len(types) == len(located(wanted))
+    assert "type=Protests" in tab.url
+    assert not page.errors, page.errors
+
+
+def test_click_marker_selects_and_opens_event(page: Page) -> None:
+    tab = page.open("/")
+    # A marker whose centre is not covered by another one, clicked where a person would.
+    point = tab.evaluate(
+        """() => {
+          for (const m of document.querySelectorAll('.map-markers .marker')) {
+            const r = m.getBoundingClientRect();
+            const x = r.left + r.width / 2, y = r.top + r.height / 2;
+            if (document.elementFromPoint(x, y) === m) return {x, y, id: m.dataset.id};
+          }
+          return null;
+        }"""
+    )
+    assert point, "no clickable marker"
+    tab.mouse.click(point["x"], point["y"])
+    tab.wait_for_selector(f'.map-markers .marker.selected[data-id="{point["id"]}"]')
+    assert tab.locator(f'table.events tr.selected[data-id="{point["id"]}"]').count() == 1
+    assert tab.locator("#selection").is_visible()
+    tab.click("#selection a.button")
+    tab.wait_for_selector("body[data-ready]")
+    assert tab.url.endswith(f"/events/{point['id']}")
+    tab.wait_for_selector("mark.evidence-mark")
+    assert not page.errors, page.errors
+
+
+def test_event_page_marks_each_evidence_sentence(page: Page, live_server: str) -> None:
+    rows = api(live_server, "/api/events", sort="sources", order="desc", limit=1)["events"]
+    event_id = rows[0]["event_id"]
+    rec = api(live_server, f"/api/events/{event_id}")
+    tab = page.open(f"/events/{event_id}")
+    distinct = {(e["article_id"], e["start"], e["end"]): e["text"] for e in rec["evidence"]}
+    tab.wait_for_function("n => document.querySelectorAll('mark.evidence-mark').length === n", arg=len(distinct))
+    marks = tab.locator("mark.evidence-mark").all_text_contents()
+    assert sorted(marks) == sorted(distinct.values())
+    assert tab.locator(".family").count() == len(rec["explain"]["source_groups"])
+    assert rec["summary"] in tab.inner_text(".lede")
+    tab.screenshot(path=str(ARTIFACTS / "event.png"))
+    assert not page.errors, page.errors
+
+
+def test_hostile_article_text_is_shown_as_text_and_runs_nothing(
+    page: Page, hostile_article_id: str, hostile_markup: tuple[str, str], live_server: str
+) -> None:
+    tab = page.open(f"/articles/{hostile_article_id}")
+    text = tab.text_content("#article-text") or ""
+    assert all(markup in text for markup in hostile_markup)
+    assert tab.evaluate("typeof window.__pwned") == "undefined"
+    assert tab.locator("#article-text script, #article-text img").count() == 0
+    article = api(live_server, f"/api/articles/{hostile_article_id}")
+    for event_id in {m["event_id"] for m in article["mentions"] if m["event_id"]}:
+        event_tab = page.open(f"/events/{event_id}")
+        event_tab.wait_for_selector("mark.evidence-mark")
+        assert event_tab.evaluate("typeof window.__pwned") == "undefined"
+        assert event_tab.locator(".evidence-text img, .evidence-text script").count() == 0
+    assert not page.csp_violations(), page.csp_violations()
+    assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize("path", ["/stories", "/docs"])
+def test_other_pages_render_without_errors(page: Page, path: str) -> None:
+    tab = page.open(path)
+    assert tab.locator("main .card").count() >= 1
+    assert not page.errors, page.errors
+
+
+def test_story_page_shows_report_and_events(page: Page, live_server: str) -> None:
+    story = max(api(live_server, "/api/stories")["stories"], key=lambda s: s["events"])
+    tab = page.open(f"/stories/{story['id']}")
+    assert tab.locator(".report li").count() > 0
+    assert tab.locator("table.events tbody tr").count() == min(story["events"], 300)
+    assert not page.errors, page.errors
