@@ -1,5 +1,4 @@
-"""`eventdesk serve`: the web app under uvicorn, and the click command the CLI registers.
-"""
+"""`eventdesk serve`: the web app under uvicorn, and the click command the CLI registers."""
 
 from __future__ import annotations
 
