@@ -181,6 +181,7 @@ class Mention(Record):
     when: When | None = None
     confidence: float = 0.5
     reason: str = ""
+    cue: str = Field(default="", description="the trigger family that fired (e.g. 'arrest', 'shutdown')")
 
     @staticmethod
     def make_id(article_id: str, trigger_start: int, event_type: str) -> str:

@@ -55,3 +55,11 @@ def test_quotation_is_claimed(nlp):
 
 def test_reportedly_is_unverified(nlp):
     assert status_of(nlp, "Gunmen reportedly kidnapped two engineers.", "kidnapped").status == Status.UNVERIFIED
+
+
+def test_past_attempt_is_reported_and_a_coordinated_verb_is_not_planned(nlp):
+    assert status_of(nlp, "Opposition MPs tried to march to the square on Sunday.", "march").status == Status.REPORTED
+    a = status_of(nlp, "Late on Wednesday night, protesters trying to reach the parliament complex clashed with troops "
+                       "and police at the Polduwa junction.", "clashed")
+    assert a.status == Status.REPORTED
+    assert status_of(nlp, "The students will try to march on Friday.", "march").status == Status.PLANNED

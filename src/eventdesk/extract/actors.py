@@ -216,6 +216,19 @@ def verb_object(verb: Token) -> Token | None:
     return _prep_object(verb, TARGET_PREPS | {"to"})
 
 
+def target_of(verb: Token) -> Token | None:
+    """What a verb is aimed at ("fired tear gas at students"): the object of a target preposition."""
+    return _prep_object(verb, TARGET_PREPS)
+
+
+def apposed_name(tok: Token) -> Token:
+    """The named person apposed to a role noun ("Nazarbayev's successor, President Tokayev"), else the token."""
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        return tok
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return named if named is not None else tok
+
+
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(agent, patient) of an event noun: "Russia's deployment of troops", "clashes between X and Y"."""
     between = _prep_object(noun, {"between"})

@@ -47,6 +47,7 @@ class Cues:
     modals: frozenset[str]
     conditionals: frozenset[str]
     realised: frozenset[str]
+    attempts: frozenset[str]
     unverified_phrases: tuple[str, ...]
     unverified_adverbs: frozenset[str]
     media_heads: frozenset[str]
@@ -75,6 +76,7 @@ def cues() -> Cues:
         plan_verbs=fs(d["planned"]["verbs"]), plan_adjectives=fs(d["planned"]["adjectives"]),
         plan_nouns=fs(d["planned"]["nouns"]), modals=fs(d["planned"]["modals"]),
         conditionals=fs(d["planned"]["conditional_markers"]), realised=fs(d["planned"]["realised_verbs"]),
+        attempts=fs(d["planned"]["attempt_verbs"]),
         unverified_phrases=tuple(d["unverified"]["phrases"]), unverified_adverbs=fs(d["unverified"]["adverbs"]),
         media_heads=fs(d["media"]["heads"]), media_names=tuple(d["media"]["names"]),
         person_pronouns=fs(d["pronouns"]["person"]),
@@ -266,18 +268,24 @@ def _purpose_infinitive(verb: Token) -> bool:
     perfect = any(a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children)
     if not to or perfect or verb.dep_ not in ("advcl", "xcomp", "acl", "relcl", "ccomp"):
         return False
+    if verb.head.lemma_ in c.attempts and verb.head.tag_ == "VBD":
+        return False  # "tried to march": the attempt happened
     return verb.head.lemma_ not in c.realised and verb.head.lemma_ not in c.claim | c.speech
 
 
 def _planned_frame(trigger: Token) -> str | None:
     c = cues()
+    prev = trigger
     for node in [trigger, *_ancestors(trigger)]:
         mark = next((m for m in node.children if m.dep_ == "mark" and m.lower_ in c.conditionals), None)
         if mark is not None:
             return f"condition '{mark.text}'"
-        if node == trigger:
+        coordinated, prev = prev.dep_ == "conj" and prev.head == node, node
+        if node == trigger or coordinated:  # "tried to reach ... and clashed": a sibling, not a frame
             continue
         lemma = node.lemma_.lower()
+        if node.pos_ == "VERB" and lemma in c.attempts and node.tag_ == "VBD":
+            continue  # "tried to march": the attempt happened
         if node.pos_ == "VERB" and lemma in c.plan_verbs:
             return f"under plan/threat/call verb '{node.text}'"
         if node.pos_ == "ADJ" and lemma in c.plan_adjectives:

@@ -647,15 +647,21 @@ def _phrase_top(phrase: Span) -> Token:
 def _counted_noun(doc: Doc, first: int, end: int, top: Token) -> tuple[Token | None, Token]:
     """The noun the number counts, and the token whose role in the clause is the group's."""
     head = top.head
-    if head.i >= end and head.pos_ in NOUN_POS and top.dep_ in COUNTING_DEPS:
+    if head.i >= end and head.pos_ in NOUN_POS and top.dep_ in COUNTING_DEPS and _one_line(doc, end, head.i):
         return head, head  # "18 members", "19 million people", "several buildings"
     for token in doc[first:end]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in child.children if c.dep_ == "pobj" and _one_line(doc, end, c.i)]
                 if objects:
                     return objects[0], top  # "dozens of protesters"
     return None, top  # "including two found beheaded", "killing 12"
+
+
+def _one_line(doc: Doc, start: int, end: int) -> bool:
+    """No line break between the tokens: the parser sometimes joins a number to the next
+    paragraph's first noun ("... eight" + blank line + "COLOMBO")."""
+    return not any(t.is_space and "\n" in t.text or "\n" in t.whitespace_ for t in doc[start - 1 : end])
 
 
 def _skip_reason(doc: Doc, first: int, end: int, noun: Token | None) -> str:
@@ -711,13 +717,14 @@ def _make_count(
 ) -> Count:
     start = phrase.start_char
     end = max(phrase.end_char, who_span.end_char if who_span is not None else 0)
+    text = doc.text[start:end].rstrip()  # a trailing space token is not part of the count
     return Count(
         kind=kind,
         low=quantity.low,
         high=quantity.high,
         best=quantity.best,
-        text=doc.text[start:end],
+        text=text,
         start=start,
-        end=end,
+        end=start + len(text),
         who=who,
     )

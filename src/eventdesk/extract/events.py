@@ -51,6 +51,9 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # Superlatives and time-contrast words marking a background comparison ("the worst violence since").
 BACKGROUND_PREPS = frozenset({"since"})
 COPULA_LEMMAS = frozenset({"be", "remain", "become"})
+# Prepositions whose object completes a trigger verb for `require_object` ("set it on fire",
+# "broke into the residence", "broke through police lines").
+OBJECT_PREPS = frozenset({"on", "into", "through"})
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,12 @@ class Rule:
     actor2: str | None = None
     context: str | None = None
     clause: str | None = None
+    frame: str | None = None
 
     def describe(self) -> str:
         """A short description of the conditions, for reasons."""
-        conds = [f"{k}={v}" for k, v in (("actor1", self.actor1), ("actor2", self.actor2),
-                                          ("context", self.context), ("clause", self.clause)) if v]
+        conds = [f"{k}={v}" for k, v in (("actor1", self.actor1), ("actor2", self.actor2), ("context", self.context),
+                                          ("clause", self.clause), ("frame", self.frame)) if v]
         return " & ".join(conds) or "default"
 
 
@@ -86,6 +90,9 @@ class Family:
     intransitive: bool = False
     vague: bool = False
     absorbs: bool = False
+    absorb_deps: frozenset[str] = frozenset()
+    toll: frozenset[str] = frozenset()
+    inherit: tuple[str, ...] = ()
     confidence: float = 0.5
 
 
@@ -148,7 +155,8 @@ def _family(f: dict, rules_by_name: dict[str, tuple[Rule, ...]]) -> Family:
         rules=rules, require_object=fs(f.get("require_object", [])), require_head=fs(f.get("require_head", [])),
         exclude_modifiers=fs(f.get("exclude_modifiers", [])), object_role=f.get("object_role", "actor2"),
         intransitive=f.get("intransitive", False), vague=f.get("vague", False),
-        absorbs=f.get("absorbs", False), confidence=f.get("confidence", 0.5),
+        absorbs=f.get("absorbs", False), absorb_deps=fs(f.get("absorb_deps", [])), toll=fs(f.get("toll", [])),
+        inherit=tuple(f.get("inherit", [])), confidence=f.get("confidence", 0.5),
     )
 
 
@@ -179,13 +187,14 @@ def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None)
     lex = lexicon()
     home = act.home_country(doc)
     out: list[Mention] = []
+    earlier: list[str] = []
     for seg in evidence_segments(doc):
-        if not any(t.lemma_.lower() in lex.lemmas or t.lower_ in lex.lemmas for t in seg):
+        if not any(k in lex.lemmas for t in seg for k in _lexicon_keys(t)):
             continue
         if seg.text.lower().startswith(lex.skip_prefixes):
             _reject(rejected if rejected is not None else [], seg[0], "boilerplate line")
             continue
-        out.extend(sentence_events(seg, article_id=article_id, home=home, rejected=rejected))
+        out.extend(sentence_events(seg, article_id=article_id, home=home, rejected=rejected, earlier=earlier))
     return out
 
 
@@ -216,13 +225,85 @@ def _trim(span: Span) -> Span | None:
 
 
 def sentence_events(seg: Span, *, article_id: str, home: str | None = None,
-                    rejected: list[str] | None = None) -> list[Mention]:
-    """Mentions of one evidence segment (see `find_events`)."""
+                    rejected: list[str] | None = None, earlier: list[str] | None = None) -> list[Mention]:
+    """Mentions of one evidence segment (see `find_events`).
+
+    `earlier` lists the full types of the article's earlier mentions, oldest first: it lets an
+    agentless arson take the type of the riot it belongs to, and drops definite references
+    back to violence already reported ("the shooting came as ...").
+    """
     notes = rejected if rejected is not None else []
+    history = earlier if earlier is not None else []
     cands = [c for tok in seg if (c := _candidate(tok, notes)) is not None]
     cands = _absorb(cands, notes)
     typed = [c for c in cands if _type_candidate(c, seg, home, notes)]
-    return [_mention(c, seg, article_id) for c in _merge(typed)]
+    typed = [_inherit(c, history) for c in typed if not _back_reference(c, history, notes)]
+    kept = _merge(_merge_tolls(typed, notes))
+    history += [c.full_type for c in kept]
+    return [_mention(c, seg, article_id) for c in kept]
+
+
+# --------------------------------------------------------------------------
+# Tolls, back-references and inherited types
+# --------------------------------------------------------------------------
+# Types of violent events: a definite reference back to one of them is no new event.
+VIOLENT_TYPES = ("Violence against civilians", "Battles", "Explosions/Remote violence", "Riots",
+                 "Protests/Excessive force against protesters")
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _is_toll(c: Candidate) -> bool:
+    """A casualty word without an agent of its own ("one man was killed", "84 were injured")."""
+    return c.token.lemma_.lower() in c.family.toll and not any(a.role == "actor1" for a in c.actors)
+
+
+def _merge_tolls(cands: list[Candidate], notes: list[str]) -> list[Candidate]:
+    """Casualty words join the nearest event of the sentence that has an agent or is an event noun
+    ("died in clashes", "was killed after police shot at demonstrators"); Strategic developments take none."""
+    owners = [c for c in cands if not _is_toll(c) and not c.full_type.startswith("Strategic developments")
+              and (c.token.pos_ != "VERB" or any(a.role == "actor1" for a in c.actors))]
+    if not owners:
+        return cands
+    keep: list[Candidate] = []
+    for cand in cands:
+        if not _is_toll(cand):
+            keep.append(cand)
+            continue
+        owner = min(owners, key=lambda o: abs(o.token.i - cand.token.i))
+        owner.merged.append(cand.token)
+        _fill_roles(owner, cand)
+        _reject(notes, cand.token, f"toll of the '{owner.token.text}' event")
+    return keep
+
+
+def _violent(full_type: str) -> bool:
+    return full_type.startswith(VIOLENT_TYPES)
+
+
+def _back_reference(c: Candidate, earlier: list[str], notes: list[str]) -> bool:
+    """A definite noun ("the shooting", "the attack on protesters") or a relative clause on a
+    definite noun ("the man who was killed") naming violence the article already reported."""
+    if not (_violent(c.full_type) and any(_violent(t) for t in earlier)):
+        return False
+    tok = c.token
+    # a verb counts only as a casualty on a definite victim ("the man who was killed"), never
+    # as a clause on a place ("the airport previously seized by protesters" is news)
+    relative = tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in c.family.toll
+    noun = tok if tok.pos_ != "VERB" else (tok.head if relative else None)
+    if noun is None or not any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS for d in noun.children):
+        return False
+    _reject(notes, tok, f"definite reference back to earlier violence ('{noun.text}')")
+    return True
+
+
+def _inherit(c: Candidate, earlier: list[str]) -> Candidate:
+    """A trigger of an `inherit` family that no rule typed takes the latest earlier type it lists."""
+    if not c.family.inherit or c.rule != "default":
+        return c
+    latest = next((t for t in reversed(earlier) if t.startswith(c.family.inherit)), None)
+    if latest is not None:
+        c.full_type, c.rule = latest, f"inherited from the article's earlier '{latest}'"
+    return c
 
 
 # --------------------------------------------------------------------------
@@ -230,17 +311,35 @@ def sentence_events(seg: Span, *, article_id: str, home: str | None = None,
 # --------------------------------------------------------------------------
 def _candidate(tok: Token, notes: list[str]) -> Candidate | None:
     lex = lexicon()
-    fams = lex.by_lemma.get(tok.lemma_.lower()) or lex.by_lemma.get(tok.lower_)
-    if not fams or tok.pos_ not in ("VERB", "NOUN", "PROPN"):
+    keys = _lexicon_keys(tok)
+    fams = next((lex.by_lemma[k] for k in keys if k in lex.by_lemma), None)
+    if not fams or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADP"):
+        return None
+    if tok.pos_ == "ADP" and _hyphen_left(tok) is None:
         return None
     if tok.dep_ in MODIFIER_DEPS or tok.ent_type_ in NAME_ENTITIES:
         return None
     for fam in fams:
         words = fam.verbs if tok.pos_ == "VERB" else fam.nouns
-        if tok.lemma_.lower() in words or tok.lower_ in words:
-            if _constraints_hold(tok, fam):
-                return _screen(Candidate(tok, fam), notes)
+        if any(k in words for k in keys) and _constraints_hold(tok, fam):
+            return _screen(Candidate(tok, fam), notes)
     return None
+
+
+def _lexicon_keys(tok: Token) -> list[str]:
+    """The forms a token is looked up under: its hyphenated compound first ("sit-in", which the
+    tokenizer splits into "sit", "-", "in"), then its lemma and its lower-cased text."""
+    keys = [tok.lemma_.lower(), tok.lower_]
+    left = _hyphen_left(tok)
+    return [f"{left.lower_}-{tok.lower_}", *keys] if left is not None else keys
+
+
+def _hyphen_left(tok: Token) -> Token | None:
+    """The left part of a hyphenated compound ending at `tok`, when written without spaces."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text != "-":
+        return None
+    left, dash = tok.doc[tok.i - 2], tok.doc[tok.i - 1]
+    return left if not left.whitespace_ and not dash.whitespace_ else None
 
 
 def _constraints_hold(tok: Token, fam: Family) -> bool:
@@ -265,6 +364,10 @@ def object_lemmas(tok: Token, fam: Family) -> set[str]:
     heads: list[Token] = []
     if tok.pos_ == "VERB":
         heads += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp", "advmod", "prt")]
+        heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
+                  for o in p.children if o.dep_ == "pobj"]
+        if any(c.dep_ == "auxpass" for c in tok.children):  # "personnel remained deployed"
+            heads += [c for c in tok.children if c.dep_ == "nsubj"]
         obj = act.verb_object(tok)
         heads += [obj] if obj is not None else []
         if fam.intransitive:
@@ -331,11 +434,19 @@ def _reject(notes: list[str], tok: Token, why: str) -> None:
     notes.append(note)
 
 
+def _absorbed_scope(absorber: Candidate) -> set[Token]:
+    """The tokens an absorbing trigger owns: its subtree, or only that of the listed child relations."""
+    deps = absorber.family.absorb_deps
+    if not deps:
+        return set(absorber.token.subtree)
+    return {t for c in absorber.token.children if c.dep_ in deps for t in c.subtree}
+
+
 def _absorb(cands: list[Candidate], notes: list[str]) -> list[Candidate]:
     absorbers = [c for c in cands if c.family.absorbs]
     keep = []
     for cand in cands:
-        owner = next((a for a in absorbers if a is not cand and cand.token in a.token.subtree), None)
+        owner = next((a for a in absorbers if a is not cand and cand.token in _absorbed_scope(a)), None)
         if owner is not None:
             owner.merged.append(cand.token)
             _reject(notes, cand.token, f"part of the '{owner.token.text}' event")
@@ -355,7 +466,26 @@ def _type_candidate(cand: Candidate, seg: Span, home: str | None, notes: list[st
         _reject(notes, cand.token, f"family '{cand.family.name}' rule {rule} says no event")
         return False
     cand.full_type, cand.rule = full_type, rule
+    cand.actors = crowd_first(full_type, cand.actors)
     return True
+
+
+# Event types whose actor1 is, by ACLED's convention, the demonstrators or the rioters.
+CROWD_EVENT_TYPES = ("Protests", "Riots")
+CROWD_KINDS = frozenset({"protesters", "rioters"})
+
+
+def crowd_first(full_type: str, actors: list[Actor]) -> list[Actor]:
+    """Protests and Riots name the crowd as actor1 and the force acting on it as actor2 (ACLED):
+    "police fired on protesters" is Protesters (actor1) with Police (actor2)."""
+    if not full_type.startswith(CROWD_EVENT_TYPES):
+        return actors
+    a1 = next((a for a in actors if a.role == "actor1"), None)
+    a2 = next((a for a in actors if a.role == "actor2"), None)
+    if a2 is None or a2.kind not in CROWD_KINDS or (a1 is not None and a1.kind in CROWD_KINDS):
+        return actors
+    swap = {"actor1": "actor2", "actor2": "actor1"}
+    return [a.model_copy(update={"role": swap[a.role]}) if a.role in swap else a for a in actors]
 
 
 def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Attribution | None,
@@ -374,9 +504,21 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
     for head, role in ((agent, "actor1"), (patient, "actor2")):
         if head is None or act.is_pronoun(head):
             continue
-        out.append(act.resolve_actor(head, role, home=home, within=seg))  # type: ignore[arg-type]
+        out.append(_named_actor(head, role, home, seg))
         out += [act.resolve_actor(c, "associated", home=home, within=seg) for c in head.children if c.dep_ == "conj"]
     return out
+
+
+def _named_actor(head: Token, role: str, home: str | None, seg: Span) -> Actor:
+    """The actor of a phrase, named after the person apposed to it ("Nazarbayev's successor,
+    President Tokayev" keeps its words and takes Tokayev's name and kind)."""
+    actor = act.resolve_actor(head, role, home=home, within=seg)  # type: ignore[arg-type]
+    person = act.apposed_name(head)
+    if person is head:
+        return actor
+    named = act.resolve_actor(person, role, home=home, within=seg)  # type: ignore[arg-type]
+    return actor.model_copy(update={"name": named.name, "kind": named.kind or actor.kind,
+                                    "country_code": named.country_code or actor.country_code})
 
 
 def _deployment_actors(sender: Token | None, force: Token, home: str | None) -> list[Actor]:
@@ -393,6 +535,10 @@ def _deployment_actors(sender: Token | None, force: Token, home: str | None) -> 
 def _roles(trigger: Token, fam: Family) -> tuple[Token | None, Token | None]:
     if trigger.pos_ != "VERB":
         return act.noun_roles(trigger)
+    if fam.object_role == "target":  # "fired tear gas at students": the target, not the weapon
+        return act.subject_of(trigger), act.target_of(trigger)
+    if fam.object_role == "victim":  # "a man died": the subject suffered it
+        return None, act.subject_of(trigger)
     subj, obj = act.subject_of(trigger), act.verb_object(trigger)
     if obj is None and subj is not None and fam.object_role == "actor2" and _reduced_passive(trigger):
         return None, subj  # headline style: "Dozens of Protesters Killed"
@@ -401,7 +547,7 @@ def _roles(trigger: Token, fam: Family) -> tuple[Token | None, Token | None]:
 
 def _reduced_passive(verb: Token) -> bool:
     """A bare participle with a subject and no auxiliary or object: a headline's passive."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+    if verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj", "ccomp", "relcl"):
         return False
     return not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
@@ -417,15 +563,38 @@ def _resolve_pronoun(agent: Token | None, attribution: Attribution | None) -> To
 def choose_type(trigger: Token, fam: Family, actors: list[Actor]) -> tuple[str, str]:
     """(full type, rule description) from the family's rules; full type "" = no event."""
     lex = lexicon()
-    kinds = {role: next((a.kind for a in actors if a.role == role), None) for role in ("actor1", "actor2")}
+    kinds = {role: next((a.kind or UNKNOWN_KIND for a in actors if a.role == role), None) for role in ("actor1", "actor2")}
     sent_lemmas = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
-    clause_lemmas = clause_lemma_set(trigger)
+    lemmas = {"context": sent_lemmas, "clause": clause_lemma_set(trigger), "frame": frame_lemma_set(trigger)}
     for rule in fam.rules:
-        if _rule_holds(rule, kinds, sent_lemmas, clause_lemmas, lex):
+        if _rule_holds(rule, kinds, lemmas, lex):
             return rule.type, rule.describe()
     return fam.default, "default"
 
 
+# An actor whose kind the table does not know (a rule's "none" accepts it, "absent" does not).
+UNKNOWN_KIND = "?"
+# How many governing words up a trigger's `frame` looks ("violence in which eight died").
+FRAME_CLIMB = 3
+
+
+def frame_lemma_set(trigger: Token) -> set[str]:
+    """Lemmas framing a trigger: its governing words, and the subjects of its adverbial clauses
+    ("killed as violence swept the country")."""
+    out: set[str] = set()
+    cur = trigger
+    for _ in range(FRAME_CLIMB):
+        if cur.head == cur:
+            break
+        cur = cur.head
+        out.add(cur.lemma_.lower())
+    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+        out |= {c.lemma_.lower() for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return out
+
+
+# Children of a noun trigger's verb that describe the noun ("turned violent", "was peaceful").
+PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr"})
 # Children that open another clause: their words are not the trigger's own clause.
 SUBCLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "acl", "xcomp"})
 
@@ -440,24 +609,29 @@ def clause_lemma_set(trigger: Token) -> set[str]:
         stack.extend(c for c in tok.children if c.dep_ not in SUBCLAUSE_DEPS)
     if trigger.pos_ != "VERB":
         out |= {c.lemma_.lower() for c in trigger.head.children if c.dep_ in ("compound", "amod", "nsubj")}
+    if trigger.pos_ != "VERB" and trigger.dep_ == "nsubj":  # "the protest turned violent"
+        out |= {c.lemma_.lower() for c in trigger.head.children if c.dep_ in PREDICATE_DEPS}
     elif trigger.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
         subj = act.subject_of(trigger)  # "an explosion killed two and wounded five": the shared subject
         out |= {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
     return out
 
 
-def _rule_holds(rule: Rule, kinds: dict[str, str | None], sent: set[str], clause: set[str], lex: Lexicon) -> bool:
+def _rule_holds(rule: Rule, kinds: dict[str, str | None], lemmas: dict[str, set[str]], lex: Lexicon) -> bool:
     for role, group in (("actor1", rule.actor1), ("actor2", rule.actor2)):
         if group is None:
             continue
         kind = kinds[role]
-        if group == "none" and kind is not None:
+        if group == "absent" and kind is not None:
             return False
-        if group != "none" and kind not in lex.kind_groups.get(group, frozenset({group})):
+        if group == "none" and kind not in (None, UNKNOWN_KIND):
             return False
-    if rule.context and not (sent & lex.lemma_groups[rule.context]):
-        return False
-    return not (rule.clause and not (clause & lex.lemma_groups[rule.clause]))
+        if group not in ("none", "absent") and kind not in lex.kind_groups.get(group, frozenset({group})):
+            return False
+    for key, group in (("context", rule.context), ("clause", rule.clause), ("frame", rule.frame)):
+        if group and not (lemmas[key] & lex.lemma_groups[group]):
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------
@@ -523,7 +697,9 @@ def _status_rank(c: Candidate) -> int:
 
 
 def _trigger_span(tok: Token) -> TextSpan:
-    toks = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    left = _hyphen_left(tok)
+    toks = ([left] if left is not None else []) + [tok]
+    toks += [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     return TextSpan(start=start, end=end, text=tok.doc.text[start:end])
 
@@ -574,4 +750,5 @@ def _mention(c: Candidate, sent: Span, article_id: str) -> Mention:
         actors=c.actors,
         confidence=_confidence(c),
         reason=_reason(c),
+        cue=c.family.name,
     )
