@@ -28,8 +28,16 @@ CSV_COLUMNS = [
 
 
 def event_record(event: Event, mentions: list[Mention]) -> dict:
-    """One event as a dict valid against the shared event schema."""
+    """One event as a dict valid against the shared event schema.
+
+    A sentence that reports the event through several triggers ("stormed and looted") is one
+    piece of evidence: the first mention's attribution and status stand for it.
+    """
     p, w = event.place, event.when
+    first: dict[tuple[str, int, int], Mention] = {}
+    for m in mentions:
+        first.setdefault((m.article_id, m.sentence.start, m.sentence.end), m)
+    evidence = list(first.values())
     return {
         "event_id": event.id,
         "story_id": event.story_id,
@@ -59,7 +67,7 @@ def event_record(event: Event, mentions: list[Mention]) -> dict:
         "evidence": [
             {"article_id": m.article_id, "start": m.sentence.start, "end": m.sentence.end,
              "text": m.sentence.text, "attributed_to": m.attributed_to, "status": m.status.value}
-            for m in mentions
+            for m in evidence
         ],  # fmt: skip
         "sources": [
             {"article_id": s.article_id, "outlet": s.outlet, "url": s.url,

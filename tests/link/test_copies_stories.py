@@ -52,3 +52,31 @@ def test_b_cubed_and_ari() -> None:
     p, r, f = b_cubed(gold, ["1", "1", "1", "1"])
     assert (p, r) == (0.5, 1.0)
     assert adjusted_rand(gold, ["1", "1", "1", "1"]) == 0.0
+
+
+def _story_row(aid: str, ents: list[str], terms: list[str], published: str | None = None, years=None) -> dict:  # type: ignore[no-untyped-def]
+    feats = {"entities": ents, "places": ents[:1], "terms": dict.fromkeys(terms, 2), "years": years or {}}
+    return {"id": aid, "published": published, "content_hash": aid, "story_id": None, "skipped": None, "title": None, "features": feats}  # fmt: skip
+
+
+RIOT_WORDS = ["riot", "police", "teenager", "shooting", "protester", "clash", "vigil"]
+
+
+def test_two_riots_in_two_cities_years_apart_are_two_stories() -> None:
+    rows = [
+        _story_row("g1", ["athens", "greece", "alexandros grigoropoulos"], RIOT_WORDS, years={"2008": 3}),
+        _story_row("g2", ["athens", "greece", "alexandros grigoropoulos", "exarchia"], RIOT_WORDS),
+        _story_row("b1", ["brooklyn", "new york", "kimani gray"], RIOT_WORDS, "2013-03-12"),
+        _story_row("b2", ["brooklyn", "kimani gray", "nypd"], RIOT_WORDS, "2013-03-13"),
+        _story_row("x1", ["athens", "greece", "marfin bank"], RIOT_WORDS[:4] + ["bank", "strike"], "2010-05-05"),
+    ]
+    got = assign_stories(rows, {})
+    assert got["g1"] == got["g2"] and got["b1"] == got["b2"]
+    assert len({got["g1"], got["b1"], got["x1"]}) == 3
+
+
+def test_new_articles_join_stored_stories_whose_ids_stay() -> None:
+    rows = [_story_row("b1", ["brooklyn", "kimani gray"], RIOT_WORDS, "2013-03-12")]
+    rows[0]["story_id"] = "s_stored"
+    rows.append(_story_row("b2", ["brooklyn", "kimani gray", "nypd"], RIOT_WORDS, "2013-03-13"))
+    assert assign_stories(rows, {}) == {"b1": "s_stored", "b2": "s_stored"}

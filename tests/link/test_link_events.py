@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventdesk.link.events import assign_events, dates_agree, places_agree, reconcile_counts
+from eventdesk.link.events import assign_events, dates_agree, event_key, places_agree, reconcile_counts
 from eventdesk.records import Count, Mention, Place, Source, TextSpan, When
 
 
@@ -39,7 +39,7 @@ def test_disjoint_ranges_are_a_conflict_a_person_can_read() -> None:
     counts, conflicts = reconcile_counts(ms, SOURCES)
     assert counts[0].low == 900 and counts[0].high is None and counts[0].best == 1000
     assert conflicts == [
-        "arrested (people): 'more than 2,000' (interior ministry, via Outlet a1) vs 'about 1,000' (via Outlet a2)"
+        "arrested: 'more than 2,000' (interior ministry, via Outlet a1) vs 'about 1,000' (via Outlet a2)"
     ]
 
 
@@ -69,3 +69,47 @@ def test_assignment_is_stable_and_separates_incompatible_mentions() -> None:
     second = assign_events([m1, m2, m3], dict(first), story)
     assert second[m1.id] == first[m1.id] and second[m3.id] != first[m1.id]
     assert assign_events([m1, m2, m3], {}, story) == second
+
+
+def _sd(aid: str, cue: str, sentence: str, trigger: str, sub: str = "Other", place=None) -> Mention:  # type: ignore[no-untyped-def]
+    start = sentence.index(trigger)
+    m = _mention(aid, etype="Strategic developments", start=start, place=place)
+    return m.model_copy(update={
+        "sub_event_type": sub, "cue": cue,
+        "trigger": TextSpan(start=start, end=start + len(trigger), text=trigger),
+        "sentence": TextSpan(start=0, end=len(sentence), text=sentence),
+    })  # fmt: skip
+
+
+MOSCOW = Place(name="Moscow", country_code="RU", lat=55.75, lon=37.62, geo_precision=1)
+
+
+def test_measures_are_told_apart_by_their_cue_and_object() -> None:
+    banks = "By morning, commercial banks were ordered to close; sometimes the Internet was cut."
+    internet = _sd("a1", "shutdown", "The internet was shut down across the country.", "shut")
+    bank = _sd("a2", "shutdown", banks, "close")
+    cut = _sd("a2", "shutdown", banks, "cut")
+    arrest = _sd("a1", "arrest", "More than 2,000 people have been arrested.", "arrested", sub="Arrests")
+    deployed = _sd("a1", "deploy", "Russia deployed paratroopers.", "deployed", place=ALMATY)
+    landed = _sd("a2", "arrival", "The first foreign soldiers landed.", "landed", place=MOSCOW)
+    assert event_key(internet) == event_key(cut) == ("Strategic developments", "Other", "shutdown:internet")
+    assert event_key(bank)[2] == "shutdown:bank"
+    story = {"a1": "s", "a2": "s"}
+    got = assign_events([internet, arrest, deployed, bank, cut, landed], {}, story)
+    assert got[internet.id] == got[cut.id]
+    assert got[deployed.id] == got[landed.id]  # a deployment is named from both ends
+    assert len({got[internet.id], got[bank.id], got[arrest.id], got[deployed.id]}) == 4
+
+
+def test_violent_mentions_of_one_clash_merge_across_cues() -> None:
+    stormed = _mention("a1", place=ALMATY).model_copy(update={"cue": "riot"})
+    burned = _mention("a2", place=ALMATY, start=5).model_copy(update={"cue": "arson"})
+    got = assign_events([stormed, burned], {}, {"a1": "s", "a2": "s"})
+    assert got[stormed.id] == got[burned.id]
+
+
+def test_an_article_does_not_contradict_itself() -> None:
+    total = _count("at least 18 members of the security forces", 18, None, 18, who="security forces")
+    part = _count("two", 2, 2, 2, who="security forces")
+    counts, conflicts = reconcile_counts([_mention("a1", [total, part])], SOURCES)
+    assert conflicts == [] and [(c.low, c.high) for c in counts] == [(18, None)]

@@ -53,7 +53,7 @@ def extract(doc: Doc, article: Article) -> list[Mention]:
                             for c in assigned.get(m.id, [])
                         ],
                         "place": _place_for(doc, m, places),
-                        "when": _time_for(doc, m, times, article),
+                        "when": _time_for(article.text, m, times, article),
                     }
                 )
             )
@@ -83,14 +83,14 @@ def _place_for(doc: Doc, mention: Mention, places: list[Place]) -> Place | None:
     return locate(mention.sentence.start, mention.sentence.end, places, doc)
 
 
-def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -> When:
+def _time_for(text: str, mention: Mention, times: list[When], article: Article) -> When:
     """The time expression of the sentence (nearest the trigger), else the paragraph's last one
     before it, else unknown (anchored to the publication date, never invented)."""
     s, e = mention.sentence.start, mention.sentence.end
     inside = [w for w in times if w.start is not None and s <= w.start < e]
     if inside:
         return min(inside, key=lambda w: abs((w.start or 0) - mention.trigger.start))
-    para_start = doc.text.rfind("\n\n", 0, s) + 1
+    para_start = text.rfind("\n\n", 0, s) + 1
     before = [w for w in times if w.start is not None and para_start <= w.start < s and w.value]
     if before:
         w = before[-1]

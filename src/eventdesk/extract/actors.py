@@ -271,7 +271,7 @@ def phrase_tokens(head: Token) -> list[Token]:
 def _span_of(tokens: list[Token]) -> tuple[int, int, str]:
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return start, end, doc.text[start:end]
+    return start, end, doc[tokens[0].i : tokens[-1].i + 1].text  # not doc.text: O(doc) per call
 
 
 def _match_kind(lemmas: str) -> ActorEntry | None:

@@ -192,7 +192,7 @@ def according_to(sent: Span) -> Token | None:
 
 def in_quotation(trigger: Token) -> bool:
     """True when the trigger stands between an opening and a closing quotation mark."""
-    before = trigger.doc.text[trigger.sent.start_char:trigger.idx]
+    before = trigger.doc[trigger.sent.start : trigger.i].text  # not doc.text: O(doc) per call
     opened = sum(before.count(q) for q in QUOTES_OPEN if q != '"') - sum(
         before.count(q) for q in QUOTES_CLOSE if q != '"')
     return opened > 0 or before.count('"') % 2 == 1
@@ -216,7 +216,7 @@ def speaker_name(speaker: Token) -> str:
         else:
             return _previous_person(speaker) or speaker.text
     toks = phrase_tokens(speaker)
-    return speaker.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+    return speaker.doc[toks[0].i : toks[-1].i + 1].text
 
 
 def _previous_person(tok: Token) -> str | None:

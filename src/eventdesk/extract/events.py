@@ -701,7 +701,7 @@ def _trigger_span(tok: Token) -> TextSpan:
     toks = ([left] if left is not None else []) + [tok]
     toks += [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    return TextSpan(start=start, end=end, text=tok.doc.text[start:end])
+    return TextSpan(start=start, end=end, text=tok.doc[toks[0].i : toks[-1].i + 1].text)
 
 
 def _confidence(c: Candidate) -> float:

@@ -1,8 +1,10 @@
 """Events: mentions of one real-world event merged, within a story.
 
 A mention joins an existing event of its story when the type, the place (within precision),
-the date window and the actors agree; otherwise it starts one whose id is derived from the
-mention's id. Assignments are kept once made, so event ids are stable as articles arrive;
+the date window and the actors agree, and, for Strategic developments, the sub-event type and
+the measure (`event_key`: an arrest, a deployment, an internet shutdown and a bank closure are
+four events even when no date tells them apart); otherwise it starts one whose id is derived
+from the mention's id. Assignments are kept once made, so event ids are stable as articles arrive;
 each event's merged fields (place, date, counts, sources, conflicts) are rebuilt from its
 mentions on every link run.
 """
@@ -10,16 +12,85 @@ mentions on every link run.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
-from eventdesk.records import Count, Event, Mention, Place, Source, Status, When, hash_id
+from eventdesk.extract.events import lexicon
+from eventdesk.records import Actor, Count, Event, Mention, Place, Source, Status, When, hash_id
 
 # Mentions whose resolved dates are further apart than this are different events.
 SAME_EVENT_MAX_DAYS = 1
 # Places further apart than this (km) are different events, unless one is only a region or
 # country (geo_precision 3) that contains the other.
 SAME_EVENT_MAX_KM = 50.0
+
+
+# Event types whose mentions are told apart by what was done (the trigger family): a
+# government's measures are separate events; the many verbs of one clash (stormed, looted,
+# set fire) describe one riot, so the violent types merge across cues.
+CUE_KEYED_TYPES = frozenset({"Strategic developments"})
+# Trigger families that report the same act from the other end (troops "deployed" by one
+# side are troops that "landed" in the other country).
+CUE_GROUPS = {"arrival": "deploy", "step_down": "resignation"}
+# Families whose object names the measure: an internet shutdown and a bank closure are two
+# measures though both fire the `shutdown` family; the nearest object word tells them apart.
+OBJECT_CUES = frozenset({"shutdown"})
+# Cues whose sentence place is unreliable: a deployment is told from where the troops come
+# from (Moscow) and where they go (Almaty), so place does not split deployments; date and
+# actors still do.
+PLACE_FREE_CUES = frozenset({"deploy"})
+
+
+@cache
+def _objects(family: str) -> tuple[str, ...]:
+    fam = next((f for f in lexicon().families if f.name == family), None)
+    return tuple(sorted(fam.require_object)) if fam else ()
+
+
+def _nearest_object(mention: Mention) -> str:
+    """The family's object word nearest the trigger, looked for first in the trigger's clause
+    (the sentence cut at , ; :) and then in the whole sentence; '' when none."""
+    sent = mention.sentence.text.lower()
+    start = mention.trigger.start - mention.sentence.start
+    end = start + len(mention.trigger.text)
+    cuts = [0, *(m.end() for m in re.finditer(r"[,;:]", sent)), len(sent) + 1]
+    lo = max(c for c in cuts if c <= start)
+    hi = min(c for c in cuts if c > start)
+    for a, b in ((lo, hi), (0, len(sent))):
+        found = _closest(sent, start, end, a, b, _objects(mention.cue))
+        if found:
+            return found
+    return ""
+
+
+def _closest(sent: str, start: int, end: int, lo: int, hi: int, words: Sequence[str]) -> str:
+    best: tuple[int, str] | None = None
+    for word in words:
+        for m in re.finditer(rf"\b{re.escape(word)}", sent[lo:hi]):
+            ws, we = m.start() + lo, m.end() + lo
+            gap = start - we if we <= start else ws - end
+            if best is None or gap < best[0]:
+                best = (gap, word)
+    return best[1] if best else ""
+
+
+def event_key(mention: Mention) -> tuple[str, ...]:
+    """What must be equal for two mentions to be one event (before place, date, actors)."""
+    if mention.event_type not in CUE_KEYED_TYPES:
+        return (mention.event_type,)
+    cue = CUE_GROUPS.get(mention.cue, mention.cue)
+    if cue in OBJECT_CUES:
+        cue = f"{cue}:{_nearest_object(mention)}"
+    return (mention.event_type, mention.sub_event_type, cue)
+
+
+def actors_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
+    """False when both name an actor1 of a known country and the countries differ."""
+    ca = {x.country_code for x in a if x.role == "actor1" and x.country_code}
+    cb = {x.country_code for x in b if x.role == "actor1" and x.country_code}
+    return not ca or not cb or bool(ca & cb)
 
 
 def event_id_for(mention: Mention) -> str:
@@ -53,10 +124,16 @@ def dates_agree(a: When | None, b: When | None) -> bool:
 
 def compatible(mention: Mention, members: Sequence[Mention]) -> bool:
     """Whether a mention can join an event made of these members."""
-    head = members[0]
-    if mention.event_type != head.event_type:
+    key = event_key(mention)
+    if key != event_key(members[0]):
         return False
-    return all(places_agree(mention.place, m.place) and dates_agree(mention.when, m.when) for m in members)
+    place_free = len(key) > 2 and key[2] in PLACE_FREE_CUES
+    return all(
+        (place_free or places_agree(mention.place, m.place))
+        and dates_agree(mention.when, m.when)
+        and actors_agree(mention.actors, m.actors)
+        for m in members
+    )
 
 
 def assign_events(
@@ -181,6 +258,19 @@ def group_of(count: Count) -> str:
     return GROUP_ALIASES.get(who, who)
 
 
+def _per_article(members: Sequence[Mention]) -> dict[tuple[str, str, str], tuple[Count, Mention]]:
+    """One count per (kind, group, article): an article does not contradict itself, so when it
+    gives several figures for one group ("at least 18 ... including two beheaded") the most
+    inclusive one (the highest lower bound) stands for it."""
+    out: dict[tuple[str, str, str], tuple[Count, Mention]] = {}
+    for m in members:
+        for c in m.counts:
+            key = (c.kind, group_of(c), m.article_id)
+            if key not in out or (c.low or 0) > (out[key][0].low or 0):
+                out[key] = (c, m)
+    return out
+
+
 def _intersect(counts: Sequence[Count]) -> tuple[int | None, int | None] | None:
     low = max((c.low for c in counts if c.low is not None), default=None)
     highs = [c.high for c in counts if c.high is not None]
@@ -193,12 +283,13 @@ def _intersect(counts: Sequence[Count]) -> tuple[int | None, int | None] | None:
 def reconcile_counts(
     members: Sequence[Mention], sources: dict[str, Source]
 ) -> tuple[list[Count], list[str]]:
-    """One count per (kind, group): ranges intersected where consistent, the conservative
-    best; where sources disagree, the union range and a conflict a person can read."""
+    """One count per (kind, group): each article's figure first (its most inclusive one), then
+    across articles the ranges intersected where consistent with the lowest best figure inside
+    the intersection (conservative, ACLED-style); where articles disagree (the ranges do not
+    meet), the union range, the lowest best figure, and a conflict a person can read."""
     groups: dict[tuple[str, str], list[tuple[Count, Mention]]] = {}
-    for m in members:
-        for c in m.counts:
-            groups.setdefault((c.kind, group_of(c)), []).append((c, m))
+    for (kind, group, _article), items in _per_article(members).items():
+        groups.setdefault((kind, group), []).append(items)
     merged: list[Count] = []
     conflicts: list[str] = []
     for (kind, group), items in groups.items():
@@ -230,7 +321,8 @@ def _conflict_text(kind: str, group: str, items, sources: dict[str, Source]) -> 
         part = f"'{c.text}' ({by})"
         if part not in parts:
             parts.append(part)
-    return f"{kind} ({group}): " + " vs ".join(parts)
+    label = kind if group == "people" else f"{kind} ({group})"
+    return f"{label}: " + " vs ".join(parts)
 
 
 def summarise(event: Event) -> str:
