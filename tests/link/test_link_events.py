@@ -113,3 +113,15 @@ def test_an_article_does_not_contradict_itself() -> None:
     part = _count("two", 2, 2, 2, who="security forces")
     counts, conflicts = reconcile_counts([_mention("a1", [total, part])], SOURCES)
     assert conflicts == [] and [(c.low, c.high) for c in counts] == [(18, None)]
+
+
+def test_a_protest_met_with_lethal_force_is_excessive_force_whatever_the_majority() -> None:
+    from eventdesk.link.events import merged_sub_type
+
+    ms = [_mention(a, etype="Protests") for a in ("a1", "a2", "a3")]
+    subs = ["Peaceful protest", "Peaceful protest", "Excessive force against protesters"]
+    ms = [m.model_copy(update={"sub_event_type": s}) for m, s in zip(ms, subs)]
+    assert merged_sub_type(ms) == "Excessive force against protesters"
+    riots = [m.model_copy(update={"event_type": "Riots", "sub_event_type": s}) for m, s in
+             zip(ms, ["Mob violence", "Violent demonstration", "Violent demonstration"])]  # fmt: skip
+    assert merged_sub_type(riots) == "Violent demonstration"

@@ -171,6 +171,21 @@ def _add(members, story_events, story: str, eid: str, m: Mention) -> None:  # ty
     members[eid].append(m)
 
 
+# Protest sub-types from least to most severe. One protest reported as peaceful by one sentence
+# and as met with lethal force by another was, by ACLED's rules, a protest with excessive force:
+# the most severe sub-type any mention supports wins; otherwise the most frequent one does.
+PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
+def merged_sub_type(members: Sequence[Mention]) -> str:
+    """The merged event's sub-type (see PROTEST_SEVERITY)."""
+    subs = [m.sub_event_type for m in members]
+    severe = [s for s in subs if s in PROTEST_SEVERITY]
+    if severe and len(severe) == len(subs):
+        return max(severe, key=PROTEST_SEVERITY.index)
+    return Counter(subs).most_common(1)[0][0]
+
+
 def merge_event(
     eid: str,
     story_id: str,
@@ -180,7 +195,7 @@ def merge_event(
 ) -> Event:
     """Build the merged Event record from its mentions."""
     event_type = members[0].event_type
-    sub = Counter(m.sub_event_type for m in members).most_common(1)[0][0]
+    sub = merged_sub_type(members)
     place = _best_place(members)
     when = _best_when(members)
     srcs = [sources[a] for a in dict.fromkeys(m.article_id for m in members)]
