@@ -121,6 +121,7 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
         workers=config.workers or default_workers(),
         engine=engine,
         scheduler=scheduler,
+        fast=config.fast_path,
         on_article=progress.article,
         on_failure=lambda f: progress.note(f"{f.source}: {f.reason}"),
     )
@@ -390,18 +391,25 @@ def eval_cmd(kind: str, gold: Path) -> None:
 @main.command()
 @click.option("--articles", "n_articles", type=click.IntRange(1), default=200, show_default=True, help="Corpus size.")
 @click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also time spaCy's full pipeline over the same texts.")
-def bench(n_articles: int, baseline: bool) -> None:
+@click.option("--workers", type=click.IntRange(0, 256), default=0, help="Worker processes (0 = one per core).")
+@click.option("--results", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Append the summary to this Markdown file (default: bench/results.md when bench/ exists).")
+def bench(n_articles: int, baseline: bool, workers: int, results: Path | None) -> None:
     """Benchmark the whole pipeline on a generated corpus; the last line is key=value figures.
 
     \b
     Example:
       eventdesk bench --articles 200
     """
-    from eventdesk.evaluate.bench import run_bench
+    from eventdesk.evaluate.bench import append_results, run_bench
 
-    result = run_bench(n_articles, baseline=baseline)
+    result = run_bench(n_articles, baseline=baseline, workers=workers or None)
     for line in result.details():
         out.print(line, markup=False)
+    target = results or (Path("bench/results.md") if Path("bench").is_dir() else None)
+    if target is not None:
+        append_results(target, n_articles, result)
+        out.print(f"appended to {target}", markup=False)
     click.echo(result.summary_line())
 
 

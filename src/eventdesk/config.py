@@ -27,6 +27,7 @@ class Config:
     model: str
     batch_size: int
     workers: int
+    fast_path: bool
 
 
 def _defaults() -> dict[str, Any]:

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def process_dask(
-    articles: Iterable[Article], *, model: str, workers: int, scheduler: str | None = None
+    articles: Iterable[Article], *, model: str, workers: int, scheduler: str | None = None, fast: bool = True
 ) -> Iterator[Processed]:
     """`process` over a Dask cluster: the one at `scheduler`, or a local one of `workers` processes."""
     from dask.distributed import Client, LocalCluster
@@ -35,7 +35,7 @@ def process_dask(
         log.info("dask: %s, %d task slots", client.scheduler.address, slots)
         pending: deque = deque()
         for chunk in _chunks(articles, CHUNK):
-            pending.append(client.submit(_work, chunk, model, pure=False))
+            pending.append(client.submit(_work, chunk, model, fast, pure=False))
             if len(pending) >= slots:
                 yield from pending.popleft().result()
         while pending:

@@ -8,6 +8,7 @@ stored are recognised by their content-hash id and not processed again.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class RunSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     failures: list[ReadFailure] = field(default_factory=list)
     link: LinkSummary | None = None
+    link_seconds: float = 0.0
 
     @property
     def processed_any(self) -> bool:
@@ -63,6 +65,7 @@ def ingest(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    fast: bool = True,
     on_article: Callable[[Processed], None] | None = None,
     on_failure: Callable[[ReadFailure], None] | None = None,
 ) -> RunSummary:
@@ -70,7 +73,8 @@ def ingest(
 
     With `workers` > 1 and enough articles, the per-article map runs on a process pool; with
     `engine="dask"` it runs on a Dask cluster (`scheduler` address, or a local cluster). The
-    results are stored in input order either way, so the database is the same.
+    results are stored in input order either way, so the database is the same. `fast` is the
+    fast path (only sentences that can carry events get the full parse).
     """
     summary = RunSummary()
 
@@ -87,14 +91,16 @@ def ingest(
     if engine == "dask":
         from eventdesk.run.dask import process_dask
 
-        results = process_dask(todo(), model=model, workers=workers, scheduler=scheduler)
+        results = process_dask(todo(), model=model, workers=workers, scheduler=scheduler, fast=fast)
     else:
-        results = _map(todo(), workers, model)
+        results = _map(todo(), workers, model, fast)
     for done in results:
         _store_one(store, done, summary)
         if on_article:
             on_article(done)
+    started = time.perf_counter()
     summary.link = link(store)
+    summary.link_seconds = time.perf_counter() - started
     return summary
 
 
@@ -112,14 +118,14 @@ def _split_failures(batch: list, store: Store, summary: RunSummary, on_failure) 
     return articles
 
 
-def _map(articles: Iterator[Article], workers: int, model: str) -> Iterator[Processed]:
+def _map(articles: Iterator[Article], workers: int, model: str, fast: bool) -> Iterator[Processed]:
     """In-process for one worker or a small input; a process pool otherwise."""
     head = list(islice(articles, MIN_ARTICLES_FOR_POOL))
     if workers <= 1 or len(head) < MIN_ARTICLES_FOR_POOL:
-        yield from process(chain(head, articles), model=model)
+        yield from process(chain(head, articles), model=model, fast=fast)
         return
     log.info("processing on %d worker processes", workers)
-    yield from process_parallel(chain(head, articles), workers=workers, model=model)
+    yield from process_parallel(chain(head, articles), workers=workers, model=model, fast=fast)
 
 
 def _store_one(store: Store, done: Processed, summary: RunSummary) -> None:

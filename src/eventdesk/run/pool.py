@@ -43,8 +43,8 @@ def _init_worker(model: str) -> None:
     load_gazetteer()
 
 
-def _work(chunk: list[Article], model: str) -> list[Processed]:
-    return list(process(chunk, model=model))
+def _work(chunk: list[Article], model: str, fast: bool = True) -> list[Processed]:
+    return list(process(chunk, model=model, fast=fast))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -53,13 +53,15 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def process_parallel(articles: Iterable[Article], *, workers: int, model: str) -> Iterator[Processed]:
+def process_parallel(
+    articles: Iterable[Article], *, workers: int, model: str, fast: bool = True
+) -> Iterator[Processed]:
     """`process` over a pool of `workers` processes, yielding in input order."""
     ctx = multiprocessing.get_context("spawn")  # no fork of the parent's open database handles
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as ex:
         pending: deque[Future[list[Processed]]] = deque()
         for chunk in _chunks(articles, CHUNK):
-            pending.append(ex.submit(_work, chunk, model))
+            pending.append(ex.submit(_work, chunk, model, fast))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().result()
         while pending:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,8 +18,9 @@ from itertools import islice
 from eventdesk import nlp
 from eventdesk.clean import clean
 from eventdesk.extract import extract
-from eventdesk.link.copies import minhash_signature
-from eventdesk.records import Article, Mention, SkipReason
+from eventdesk.link.copies import copy_features
+from eventdesk.extract.prefilter import split_for_parse
+from eventdesk.records import Article, Mention, SkipReason, TextSpan
 from eventdesk.resolve.dates import publication_date
 
 log = logging.getLogger(__name__)
@@ -53,22 +55,28 @@ def normalised_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
 
 
-def _features(article: Article, doc=None) -> dict:  # type: ignore[no-untyped-def]
+def _features(article: Article, doc=None, rest=None) -> dict:  # type: ignore[no-untyped-def]
     """Link features of one article: content hash, and when parsed: entities, places, content
-    words, years mentioned and the MinHash signature (a pure function of the article)."""
+    words, years mentioned and the MinHash signature (a pure function of the article).
+
+    On the fast path `doc` holds the parsed sentences and `rest` the others, only tagged and
+    lemmatised: content words come from both (the stories step leans on them), entities from
+    `doc` alone."""
     feats: dict = {"content_hash": normalised_hash(article.text)}
     if doc is not None:
         ents = [e for e in doc.ents if e.label_ in STORY_ENTITY_LABELS]
         names = Counter(e.text.lower().removeprefix("the ") for e in ents)
         places = Counter(e.text.lower().removeprefix("the ") for e in ents if e.label_ in PLACE_LABELS)
         terms = Counter(
-            t.lemma_.lower() for t in doc if t.pos_ in TERM_POS and t.is_alpha and not t.is_stop and len(t) > 2
-        )
+            t.lemma_.lower()
+            for d in (doc, rest) if d is not None
+            for t in d if t.pos_ in TERM_POS and t.is_alpha and not t.is_stop and len(t) > 2
+        )  # fmt: skip
         feats["entities"] = [name for name, _ in names.most_common(TOP_ENTITIES)]
         feats["places"] = [name for name, _ in places.most_common(TOP_PLACES)]
         feats["terms"] = dict(terms.most_common(TOP_TERMS))
         feats["years"] = dict(Counter(int(y) for y in YEAR.findall(article.text)).most_common())
-        feats["minhash"] = minhash_signature(article.text)
+        feats.update(copy_features(article.text))
     return feats
 
 
@@ -84,20 +92,58 @@ def _prepare(article: Article) -> Article:
     return article
 
 
-def process(articles: Iterable[Article], model: str = nlp.DEFAULT_MODEL) -> Iterator[Processed]:
+def process(
+    articles: Iterable[Article],
+    model: str = nlp.DEFAULT_MODEL,
+    *,
+    fast: bool = True,
+    timings: dict[str, float] | None = None,
+) -> Iterator[Processed]:
     """Process articles in order, parsing the extractable ones in nlp.pipe batches.
 
-    Streams: at most one nlp batch of articles is held at a time.
+    With `fast` (the fast path), sentences that cannot carry an event are blanked before the
+    full parse (extract/prefilter.py) and only tagged, for the stories' content words.
+    Streams: at most one nlp batch of articles is held at a time. `timings`, if given, collects
+    seconds per stage (clean, parse, extract) for the benchmark.
     """
+    clock = _Clock(timings)
+    pipeline = nlp.load(model)
     it = iter(articles)
-    while batch := [_prepare(a) for a in islice(it, nlp.BATCH_SIZE)]:
+    while batch := clock.run("clean", lambda: [_prepare(a) for a in islice(it, nlp.BATCH_SIZE)]):
         todo = [a for a in batch if a.skipped is None]
-        docs = iter(nlp.load(model).pipe((a.text for a in todo), batch_size=nlp.BATCH_SIZE))
+        if fast:
+            split = clock.run("clean", lambda: [split_for_parse(a.text) for a in todo])
+            docs = pipeline.pipe((p for p, _, _ in split), batch_size=nlp.BATCH_SIZE)
+            rests = pipeline.pipe((r for _, r, _ in split), batch_size=nlp.BATCH_SIZE, disable=nlp.TAGGING_ONLY)
+        else:
+            docs = pipeline.pipe((a.text for a in todo), batch_size=nlp.BATCH_SIZE)
+            rests = iter([None] * len(todo))
+        parsed = zip(docs, rests)
         for article in batch:
-            yield _one(article, None if article.skipped is not None else next(docs))
+            if article.skipped is not None:
+                yield _one(article, None)
+                continue
+            pair = clock.run("parse", lambda: next(parsed))
+            yield clock.run("extract", lambda: _one(article, *pair))  # noqa: B023 (called at once)
 
 
-def _one(article: Article, doc) -> Processed:  # type: ignore[no-untyped-def]
+class _Clock:
+    """Seconds per stage, when asked for (a no-op otherwise)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    def run(self, stage: str, fn):  # type: ignore[no-untyped-def]
+        if self.timings is None:
+            return fn()
+        start = time.perf_counter()
+        try:
+            return fn()
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def _one(article: Article, doc, rest=None) -> Processed:  # type: ignore[no-untyped-def]
     if doc is None:
         return Processed(article, [], _features(article))
     try:
@@ -108,4 +154,18 @@ def _one(article: Article, doc) -> Processed:  # type: ignore[no-untyped-def]
             update={"skipped": SkipReason.EXTRACTION_ERROR, "skip_detail": f"{type(exc).__name__}: {exc}"}
         )
         return Processed(failed, [], _features(failed))
-    return Processed(article, mentions, _features(article, doc))
+    parsed = doc.text
+    if parsed != article.text:  # the fast path blanked sentences: evidence stays in parsed text
+        mentions = [_within_parsed(m, article.text, parsed) for m in mentions]
+    return Processed(article, mentions, _features(article, doc, rest))
+
+
+def _within_parsed(mention: Mention, text: str, parsed: str) -> Mention:
+    """Cut a sentence span where the parsed text stops matching the article (a blanked
+    sentence the parser ran into), so every evidence text is the article's text."""
+    s, e = mention.sentence.start, mention.sentence.end
+    cut = next((i for i in range(s, e) if parsed[i] != text[i]), e)
+    end = s + len(text[s:cut].rstrip())
+    if end == e:
+        return mention
+    return mention.model_copy(update={"sentence": TextSpan(start=s, end=end, text=text[s:end])})
