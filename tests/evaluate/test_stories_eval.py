@@ -8,12 +8,14 @@ import pytest
 
 from eventdesk.evaluate.stories import evaluate_stories
 
-# Measured on ecbplus_dev.jsonl: b3_precision=1.000 b3_recall=0.903 b3_f1=0.949 ari=0.941
-# stories=13 (gold 8). Floors sit slightly below.
+# Measured on ecbplus_dev.jsonl with the fast path (the default): b3_precision=1.000
+# b3_recall=0.866 b3_f1=0.928 ari=0.915 stories=14 (gold 8). With a full parse of every sentence
+# (fast_path = false) it is 1.000/0.903/0.949/0.941: the fast path gives up 0.021 F1 (entities of
+# the unparsed sentences) for 1.7x throughput. Floors sit slightly below the default's figures.
 FLOOR_B3_PRECISION = 0.98
-FLOOR_B3_RECALL = 0.89
-FLOOR_B3_F1 = 0.94
-FLOOR_ARI = 0.92
+FLOOR_B3_RECALL = 0.86
+FLOOR_B3_F1 = 0.92
+FLOOR_ARI = 0.91
 
 
 def test_ecbplus_dev_floor(shared: Path) -> None:
