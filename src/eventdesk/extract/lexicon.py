@@ -1,0 +1,196 @@
+"""The event-type lexicon and its typing rules, read from `data/event_types.toml`.
+
+Trigger families (`Family`) with their ordered typing rules (`Rule`), the kind and lemma
+groups the rules name, and the sub-event definitions make up the `Lexicon`, loaded once per
+process by `lexicon()`. `choose_type` evaluates a family's rules over a trigger's actors
+and the lemmas of its sentence, clause and frame; `split_type` splits a full type into
+ACLED event and sub-event types. events.py finds the triggers and uses these to type them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from eventdesk.extract import actors as act
+from eventdesk.records import Actor
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One typing rule: all conditions present must hold; `type` "" means no event."""
+
+    type: str
+    actor1: str | None = None
+    actor2: str | None = None
+    context: str | None = None
+    clause: str | None = None
+    frame: str | None = None
+
+    def describe(self) -> str:
+        """A short description of the conditions, for reasons."""
+        conds = [f"{k}={v}" for k, v in (("actor1", self.actor1), ("actor2", self.actor2), ("context", self.context),
+                                          ("clause", self.clause), ("frame", self.frame)) if v]
+        return " & ".join(conds) or "default"
+
+
+@dataclass(frozen=True)
+class Family:
+    """A trigger family from the data file."""
+
+    name: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    default: str
+    rules: tuple[Rule, ...] = ()
+    require_object: frozenset[str] = frozenset()
+    require_head: frozenset[str] = frozenset()
+    exclude_modifiers: frozenset[str] = frozenset()
+    object_role: str = "actor2"
+    intransitive: bool = False
+    vague: bool = False
+    absorbs: bool = False
+    absorb_deps: frozenset[str] = frozenset()
+    toll: frozenset[str] = frozenset()
+    inherit: tuple[str, ...] = ()
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything events.py reads from `data/event_types.toml`."""
+
+    families: tuple[Family, ...]
+    by_lemma: dict[str, tuple[Family, ...]]
+    kind_groups: dict[str, frozenset[str]]
+    lemma_groups: dict[str, frozenset[str]]
+    sub_events: dict[str, str]  # "Type/Sub-type" -> definition
+    skip_prefixes: tuple[str, ...] = ()
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        """All trigger lemmas (the cheap pre-filter)."""
+        return frozenset(self.by_lemma)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load the event-type lexicon once per process."""
+    raw = resources.files("eventdesk.extract").joinpath("data/event_types.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    rules_by_name = {f["name"]: tuple(Rule(**r) for r in f.get("rules", [])) for f in data["family"]}
+    families = tuple(_family(f, rules_by_name) for f in data["family"])
+    by_lemma: dict[str, list[Family]] = {}
+    for fam in families:
+        for lemma in fam.verbs | fam.nouns:
+            by_lemma.setdefault(lemma, []).append(fam)
+    return Lexicon(
+        families=families,
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        kind_groups={k: frozenset(v) for k, v in data["groups"]["kinds"].items()},
+        lemma_groups={k: frozenset(v) for k, v in data["groups"]["lemmas"].items()},
+        sub_events={f"{s['event_type']}/{s['sub_event_type']}": s["definition"] for s in data["sub_event"]},
+        skip_prefixes=tuple(data["evidence"]["skip_prefixes"]),
+    )
+
+
+def _family(f: dict, rules_by_name: dict[str, tuple[Rule, ...]]) -> Family:
+    fs = frozenset
+    rules = rules_by_name[f["rules_from"]] if "rules_from" in f else rules_by_name[f["name"]]
+    return Family(
+        name=f["name"], verbs=fs(f.get("verbs", [])), nouns=fs(f.get("nouns", [])), default=f["default"],
+        rules=rules, require_object=fs(f.get("require_object", [])), require_head=fs(f.get("require_head", [])),
+        exclude_modifiers=fs(f.get("exclude_modifiers", [])), object_role=f.get("object_role", "actor2"),
+        intransitive=f.get("intransitive", False), vague=f.get("vague", False),
+        absorbs=f.get("absorbs", False), absorb_deps=fs(f.get("absorb_deps", [])), toll=fs(f.get("toll", [])),
+        inherit=tuple(f.get("inherit", [])), confidence=f.get("confidence", 0.5),
+    )
+
+
+def split_type(full_type: str) -> tuple[str, str]:
+    """"Explosions/Remote violence/Air/drone strike" -> ("Explosions/Remote violence", "Air/drone strike")."""
+    if full_type.startswith("Explosions/Remote violence/"):
+        return "Explosions/Remote violence", full_type[len("Explosions/Remote violence/"):]
+    event_type, _, sub = full_type.partition("/")
+    return event_type, sub
+
+
+# --------------------------------------------------------------------------
+# Typing rules
+# --------------------------------------------------------------------------
+def choose_type(trigger: Token, fam: Family, actors: list[Actor]) -> tuple[str, str]:
+    """(full type, rule description) from the family's rules; full type "" = no event."""
+    lex = lexicon()
+    kinds = {role: next((a.kind or UNKNOWN_KIND for a in actors if a.role == role), None) for role in ("actor1", "actor2")}
+    sent_lemmas = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+    lemmas = {"context": sent_lemmas, "clause": clause_lemma_set(trigger), "frame": frame_lemma_set(trigger)}
+    for rule in fam.rules:
+        if _rule_holds(rule, kinds, lemmas, lex):
+            return rule.type, rule.describe()
+    return fam.default, "default"
+
+
+# An actor whose kind the table does not know (a rule's "none" accepts it, "absent" does not).
+UNKNOWN_KIND = "?"
+# How many governing words up a trigger's `frame` looks ("violence in which eight died").
+FRAME_CLIMB = 3
+
+
+def frame_lemma_set(trigger: Token) -> set[str]:
+    """Lemmas framing a trigger: its governing words, and the subjects of its adverbial clauses
+    ("killed as violence swept the country")."""
+    out: set[str] = set()
+    cur = trigger
+    for _ in range(FRAME_CLIMB):
+        if cur.head == cur:
+            break
+        cur = cur.head
+        out.add(cur.lemma_.lower())
+    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+        out |= {c.lemma_.lower() for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return out
+
+
+# Children of a noun trigger's verb that describe the noun ("turned violent", "was peaceful").
+PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr"})
+# Children that open another clause: their words are not the trigger's own clause.
+SUBCLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "acl", "xcomp"})
+
+
+def clause_lemma_set(trigger: Token) -> set[str]:
+    """Lemmas of the trigger's own clause: its subtree without sub-clauses (and a noun's siblings)."""
+    out = {trigger.lemma_.lower()}
+    stack = [c for c in trigger.children if c.dep_ not in SUBCLAUSE_DEPS]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.lemma_.lower())
+        stack.extend(c for c in tok.children if c.dep_ not in SUBCLAUSE_DEPS)
+    if trigger.pos_ != "VERB":
+        out |= {c.lemma_.lower() for c in trigger.head.children if c.dep_ in ("compound", "amod", "nsubj")}
+    if trigger.pos_ != "VERB" and trigger.dep_ == "nsubj":  # "the protest turned violent"
+        out |= {c.lemma_.lower() for c in trigger.head.children if c.dep_ in PREDICATE_DEPS}
+    elif trigger.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        subj = act.subject_of(trigger)  # "an explosion killed two and wounded five": the shared subject
+        out |= {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+    return out
+
+
+def _rule_holds(rule: Rule, kinds: dict[str, str | None], lemmas: dict[str, set[str]], lex: Lexicon) -> bool:
+    for role, group in (("actor1", rule.actor1), ("actor2", rule.actor2)):
+        if group is None:
+            continue
+        kind = kinds[role]
+        if group == "absent" and kind is not None:
+            return False
+        if group == "none" and kind not in (None, UNKNOWN_KIND):
+            return False
+        if group not in ("none", "absent") and kind not in lex.kind_groups.get(group, frozenset({group})):
+            return False
+    for key, group in (("context", rule.context), ("clause", rule.clause), ("frame", rule.frame)):
+        if group and not (lemmas[key] & lex.lemma_groups[group]):
+            return False
+    return True
