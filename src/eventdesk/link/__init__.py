@@ -14,7 +14,7 @@ from datetime import date
 from eventdesk.link.copies import find_copies
 from eventdesk.link.events import assign_events, merge_event
 from eventdesk.link.stories import assign_stories, build_stories
-from eventdesk.records import Mention, Source
+from eventdesk.records import Event, Mention, Source
 from eventdesk.store import Store
 
 log = logging.getLogger(__name__)
@@ -48,13 +48,21 @@ def link(store: Store) -> LinkSummary:
         for r in rows
         if (r["story_id"], r["copy_of"]) != (story_of.get(r["id"]), copies.get(r["id"], (None,))[0])
     }
-    stories = build_stories(rows, story_of, _seqs(rows, story_of, store, "stories"))
     events = _merge_all(mentions, event_of, story_of, rows, copies, store)
+    stories = [
+        s.model_copy(update={"countries": _countries(s.id, events)})
+        for s in build_stories(rows, story_of, _seqs(rows, story_of, store, "stories"))
+    ]
     new_links = {mid: eid for mid, eid in event_of.items() if known.get(mid) != eid}
     store.save_link(article_updates, stories, events, new_links)
     new_events = len({eid for eid in new_links.values()} - {e for e in known.values() if e})
     log.info("linked %d articles into %d stories and %d events", len(rows), len(stories), len(events))
     return LinkSummary(len(rows), len(copies), len(stories), len(events), new_events)
+
+
+def _countries(story_id: str, events: list[Event]) -> list[str]:
+    """The countries a story's events are placed in."""
+    return sorted({e.place.country_code for e in events if e.story_id == story_id and e.place.country_code})
 
 
 def _seqs(rows: list[dict], assigned: dict[str, str], store: Store, table: str) -> dict[str, int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -280,9 +281,13 @@ def build_stories(rows: Sequence[dict], assigned: dict[str, str], seqs: dict[str
     return [_story(sid, rs, seqs[sid]) for sid, rs in members.items()]
 
 
+# Entities fit to name an untitled story: words, not a URL or a line break caught by the NER.
+TITLE_NAME = re.compile(r"[\w .'&-]+")
+
+
 def _story(sid: str, rs: list[dict], seq: int) -> Story:
     dates = sorted(d for d in (_date(r) for r in rs) if d)
-    profile = Counter(e for r in rs for e in r["features"].get("entities", []))
+    profile = Counter(e for r in rs for e in r["features"].get("entities", []) if TITLE_NAME.fullmatch(e))
     title = next((r["title"] for r in rs if r["title"]), None) or ", ".join(
         name.title() for name, _ in profile.most_common(3)
     )
@@ -290,7 +295,6 @@ def _story(sid: str, rs: list[dict], seq: int) -> Story:
         id=sid,
         title=title or "untitled story",
         article_ids=[r["id"] for r in rs],
-        countries=sorted({c for r in rs for c in r["features"].get("countries", [])}),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
         seq=seq,
