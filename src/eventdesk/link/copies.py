@@ -360,7 +360,15 @@ def find_copies(rows: Sequence[dict]) -> dict[str, tuple[str, float]]:
 
 def _aligned_matches(rows: Sequence[dict], rank: np.ndarray) -> dict[int, tuple[int, float]]:
     """row index → (row index of the earlier article it copies, score), by LSH then alignment."""
-    idx = np.array([i for i, r in enumerate(rows) if "copy_sig" in r["features"]], dtype=np.int64)
+    # Exact duplicates are settled by their content hash: only the first of each text (in
+    # publication order) needs candidates and alignment, which keeps mass reposts cheap.
+    firsts: dict[str, int] = {}
+    for i in sorted(range(len(rows)), key=lambda i: rank[i]):
+        firsts.setdefault(rows[i]["content_hash"], i)
+    idx = np.array(
+        [i for i, r in enumerate(rows) if "copy_sig" in r["features"] and firsts[r["content_hash"]] == i],
+        dtype=np.int64,
+    )
     if idx.size < 2:
         return {}
     sigs = np.stack([_unb64(rows[i]["features"]["copy_sig"]) for i in idx])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from eventdesk.extract.events import lexicon
@@ -122,11 +122,9 @@ def dates_agree(a: When | None, b: When | None) -> bool:
     return abs((a.value - b.value).days) <= SAME_EVENT_MAX_DAYS
 
 
-def compatible(mention: Mention, members: Sequence[Mention]) -> bool:
-    """Whether a mention can join an event made of these members."""
+def compatible(mention: Mention, members: Iterable[Mention]) -> bool:
+    """Whether a mention can join an event made of these members (all of one event key)."""
     key = event_key(mention)
-    if key != event_key(members[0]):
-        return False
     place_free = len(key) > 2 and key[2] in PLACE_FREE_CUES
     return all(
         (place_free or places_agree(mention.place, m.place))
@@ -136,6 +134,38 @@ def compatible(mention: Mention, members: Sequence[Mention]) -> bool:
     )
 
 
+def _constraints(m: Mention) -> tuple:
+    """Everything `compatible` reads of a member: members that share it are interchangeable,
+    so an event keeps one representative per distinct value (checks stay cheap for events of
+    hundreds of mentions)."""
+    p, w = m.place, m.when
+    place = None if p is None or p.lat is None else (p.lat, p.lon, p.geo_precision, p.country_code)
+    when = None if w is None or w.value is None else (w.value, w.precision)
+    return place, when, frozenset(a.country_code for a in m.actors if a.role == "actor1" and a.country_code)
+
+
+class _Events:
+    """Events being assigned: per (story, event key) the events in creation order, and per
+    event one representative mention per distinct constraint value."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple, list[str]] = {}
+        self.reps: dict[str, dict[tuple, Mention]] = {}
+
+    def add(self, story: str, eid: str, m: Mention) -> None:
+        if eid not in self.reps:
+            self.reps[eid] = {}
+            self.by_key.setdefault((story, event_key(m)), []).append(eid)
+        self.reps[eid].setdefault(_constraints(m), m)
+
+    def find(self, story: str, m: Mention) -> str | None:
+        """The first event of the story this mention can join."""
+        for eid in self.by_key.get((story, event_key(m)), ()):
+            if compatible(m, self.reps[eid].values()):
+                return eid
+        return None
+
+
 def assign_events(
     mentions: Sequence[Mention],
     known: dict[str, str | None],
@@ -143,32 +173,21 @@ def assign_events(
 ) -> dict[str, str]:
     """mention id → event id for every mention; known assignments are kept, new ones added
     in order (so the same input always gives the same ids)."""
-    members: dict[str, list[Mention]] = {}
-    story_events: dict[str, list[str]] = {}
+    events = _Events()
     assigned: dict[str, str] = {}
     for m in mentions:
         eid = known.get(m.id)
         if eid:
-            _add(members, story_events, story_of_article[m.article_id], eid, m)
+            events.add(story_of_article[m.article_id], eid, m)
             assigned[m.id] = eid
     for m in mentions:
         if m.id in assigned:
             continue
         story = story_of_article[m.article_id]
-        eid = next(
-            (e for e in story_events.get(story, []) if compatible(m, members[e])),
-            event_id_for(m),
-        )
-        _add(members, story_events, story, eid, m)
+        eid = events.find(story, m) or event_id_for(m)
+        events.add(story, eid, m)
         assigned[m.id] = eid
     return assigned
-
-
-def _add(members, story_events, story: str, eid: str, m: Mention) -> None:  # type: ignore[no-untyped-def]
-    if eid not in members:
-        members[eid] = []
-        story_events.setdefault(story, []).append(eid)
-    members[eid].append(m)
 
 
 # Protest sub-types from least to most severe. One protest reported as peaceful by one sentence

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from eventdesk.errors import NotFoundError, StoreError
@@ -181,13 +181,20 @@ class Store:
     ) -> None:
         """Write the link step's results in one transaction (all or nothing)."""
         with self.engine.begin() as conn:
-            for article_id, values in article_updates.items():
-                conn.execute(update(t.articles).where(t.articles.c.id == article_id).values(**values))
+            if article_updates:  # one executemany, not a statement per row
+                conn.execute(
+                    update(t.articles)
+                    .where(t.articles.c.id == bindparam("aid"))
+                    .values(story_id=bindparam("sid"), copy_of=bindparam("cof"), copy_score=bindparam("csc")),
+                    [{"aid": a, "sid": v["story_id"], "cof": v["copy_of"], "csc": v["copy_score"]}
+                     for a, v in article_updates.items()],
+                )  # fmt: skip
             _upsert(conn, t.stories, [_story_row(s) for s in stories])
             _upsert(conn, t.events, [_event_row(e) for e in events])
-            for mention_id, event_id in mention_events.items():
+            if mention_events:
                 conn.execute(
-                    update(t.mentions).where(t.mentions.c.id == mention_id).values(event_id=event_id)
+                    update(t.mentions).where(t.mentions.c.id == bindparam("mid")).values(event_id=bindparam("eid")),
+                    [{"mid": m, "eid": e} for m, e in mention_events.items()],
                 )
 
     def next_seq(self, table: str) -> int:
