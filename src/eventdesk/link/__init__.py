@@ -1,8 +1,12 @@
 """The reduce over the store: copies → stories → events, incremental.
 
 `link(store)` runs after each batch. Assignments already made (an article's story, a mention's
-event) are kept; only new articles and mentions are placed. Merged fields are rebuilt. All of
-it is written in one transaction, so an interrupted link leaves the store as it was.
+event) are kept; only new articles and mentions are placed. Events that gained a mention, or
+whose sources' copy relations changed, are rebuilt from their mentions. All of it is written in
+one transaction, so an interrupted link leaves the store as it was.
+
+Memory: mentions are streamed once into small `Placement`s for the assignment, and the events
+to rebuild are merged in chunks, their mentions fetched by id: never all mentions at once.
 """
 
 from __future__ import annotations
@@ -12,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from eventdesk.link.copies import find_copies
-from eventdesk.link.events import assign_events, merge_event
+from eventdesk.link.events import Placement, assign_events, merge_event
 from eventdesk.link.stories import assign_stories, build_stories
-from eventdesk.records import Event, Mention, Source
-from eventdesk.store import Store
+from eventdesk.records import Event, Source
+from eventdesk.store import EventFilter, Store
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +35,18 @@ class LinkSummary:
     new_events: int
 
 
+# Events rebuilt per chunk (their mentions are loaded together, then dropped).
+MERGE_CHUNK = 500
+
+
 def link(store: Store) -> LinkSummary:
     """Place new articles in stories and new mentions in events; rebuild merged records."""
-    rows = [r for r in store.article_rows()]
+    rows = store.article_rows()
     copies = find_copies([r for r in rows if not r["skipped"]])
     story_of = assign_stories(rows, copies)
-    mentions = store.mentions()
+    placements = [Placement.of(m) for m in store.iter_mentions()]
     known = store.mention_event_ids()
-    event_of = assign_events(mentions, known, story_of)
+    event_of = assign_events(placements, known, story_of)
     article_updates = {
         r["id"]: {
             "story_id": story_of.get(r["id"]),
@@ -48,21 +56,25 @@ def link(store: Store) -> LinkSummary:
         for r in rows
         if (r["story_id"], r["copy_of"]) != (story_of.get(r["id"]), copies.get(r["id"], (None,))[0])
     }
-    events = _merge_all(mentions, event_of, story_of, rows, copies, store)
+    new_links = {mid: eid for mid, eid in event_of.items() if known.get(mid) != eid}
+    touched = set(new_links.values()) | {event_of[p.id] for p in placements if p.article_id in article_updates}
+    events = _merge(placements, event_of, touched, story_of, rows, copies, store)
     stories = [
-        s.model_copy(update={"countries": _countries(s.id, events)})
+        s.model_copy(update={"countries": _countries(s.id, events, store)})
         for s in build_stories(rows, story_of, _seqs(rows, story_of, store, "stories"))
     ]
-    new_links = {mid: eid for mid, eid in event_of.items() if known.get(mid) != eid}
     store.save_link(article_updates, stories, events, new_links)
-    new_events = len({eid for eid in new_links.values()} - {e for e in known.values() if e})
-    log.info("linked %d articles into %d stories and %d events", len(rows), len(stories), len(events))
-    return LinkSummary(len(rows), len(copies), len(stories), len(events), new_events)
+    new_events = len(set(new_links.values()) - {e for e in known.values() if e})
+    total = len(set(event_of.values()))
+    log.info("linked %d articles into %d stories and %d events", len(rows), len(stories), total)
+    return LinkSummary(len(rows), len(copies), len(stories), total, new_events)
 
 
-def _countries(story_id: str, events: list[Event]) -> list[str]:
-    """The countries a story's events are placed in."""
-    return sorted({e.place.country_code for e in events if e.story_id == story_id and e.place.country_code})
+def _countries(story_id: str, rebuilt: list[Event], store: Store) -> list[str]:
+    """The countries a story's events are placed in (rebuilt ones, then those stored)."""
+    fresh = {e.id: e.place.country_code for e in rebuilt if e.story_id == story_id}
+    stored = {e.id: e.place.country_code for e in store.events(EventFilter(story_id=story_id)) if e.id not in fresh}
+    return sorted({c for c in (fresh | stored).values() if c})
 
 
 def _seqs(rows: list[dict], assigned: dict[str, str], store: Store, table: str) -> dict[str, int]:
@@ -78,7 +90,8 @@ def _seqs(rows: list[dict], assigned: dict[str, str], store: Store, table: str) 
     return out
 
 
-def _merge_all(mentions: list[Mention], event_of, story_of, rows, copies, store: Store):  # type: ignore[no-untyped-def]
+def _merge(placements, event_of, touched, story_of, rows, copies, store: Store) -> list[Event]:  # type: ignore[no-untyped-def]
+    """Rebuild the touched events from their mentions, in chunks of MERGE_CHUNK events."""
     sources = {
         r["id"]: Source(
             article_id=r["id"],
@@ -89,16 +102,21 @@ def _merge_all(mentions: list[Mention], event_of, story_of, rows, copies, store:
         )
         for r in rows
     }
-    members: dict[str, list[Mention]] = {}
-    for m in mentions:
-        members.setdefault(event_of[m.id], []).append(m)
-    old_seq = {e.id: e.seq for e in store.events()}
-    nxt = max(old_seq.values(), default=0) + 1
-    events = []
-    for eid, ms in members.items():
-        if eid not in old_seq:
-            old_seq[eid] = nxt
-            nxt += 1
-        story = story_of[ms[0].article_id]
-        events.append(merge_event(eid, story, ms, sources, old_seq[eid]))
+    members: dict[str, list[str]] = {}
+    for p in placements:  # ingest order, so members keep it
+        if event_of[p.id] in touched:
+            members.setdefault(event_of[p.id], []).append(p.id)
+    seqs = store.event_seqs()
+    nxt = max(seqs.values(), default=0) + 1
+    for eid in members:
+        if eid not in seqs:
+            seqs[eid], nxt = nxt, nxt + 1
+    events: list[Event] = []
+    eids = list(members)
+    for i in range(0, len(eids), MERGE_CHUNK):
+        chunk = eids[i : i + MERGE_CHUNK]
+        found = store.mentions_by_id([mid for eid in chunk for mid in members[eid]])
+        for eid in chunk:
+            ms = [found[mid] for mid in members[eid]]
+            events.append(merge_event(eid, story_of[ms[0].article_id], ms, sources, seqs[eid]))
     return events

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -86,105 +87,124 @@ def event_key(mention: Mention) -> tuple[str, ...]:
     return (mention.event_type, mention.sub_event_type, cue)
 
 
-def actors_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
-    """False when both name an actor1 of a known country and the countries differ."""
-    ca = {x.country_code for x in a if x.role == "actor1" and x.country_code}
-    cb = {x.country_code for x in b if x.role == "actor1" and x.country_code}
-    return not ca or not cb or bool(ca & cb)
+def _actors_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """False when both name actor1s of known countries and the countries differ."""
+    return not a or not b or bool(a & b)
 
 
-def event_id_for(mention: Mention) -> str:
-    """The id of an event started by this mention (stable: derived from the mention id)."""
-    return hash_id(mention.id, prefix="e_")
-
-
-def _km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0, a.lon or 0, b.lat or 0, b.lon or 0))
+def _km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat_a or 0, lon_a or 0, lat_b or 0, lon_b or 0))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def places_agree(a: Place | None, b: Place | None) -> bool:
     """True when two places can be the place of one event."""
-    if a is None or b is None or a.lat is None or b.lat is None:
+    return _places_agree(*(None if p is None or p.lat is None else (p.lat, p.lon, p.geo_precision, p.country_code)
+                           for p in (a, b)))  # fmt: skip
+
+
+def _places_agree(a: tuple | None, b: tuple | None) -> bool:
+    """`places_agree` on (lat, lon, geo_precision, country_code) tuples."""
+    if a is None or b is None:
         return True
-    if a.geo_precision == 3 or b.geo_precision == 3:
-        return a.country_code == b.country_code
-    return _km(a, b) <= SAME_EVENT_MAX_KM
+    if a[2] == 3 or b[2] == 3:
+        return a[3] == b[3]
+    return _km(a[0], a[1], b[0], b[1]) <= SAME_EVENT_MAX_KM
 
 
 def dates_agree(a: When | None, b: When | None) -> bool:
     """True when two resolved dates can be the date of one event."""
-    if a is None or b is None or a.value is None or b.value is None:
+    return _dates_agree(*(None if w is None or w.value is None else (w.value, w.precision) for w in (a, b)))
+
+
+def _dates_agree(a: tuple | None, b: tuple | None) -> bool:
+    """`dates_agree` on (value, precision) tuples."""
+    if a is None or b is None:
         return True
-    if "day" not in (a.precision, b.precision) or a.precision != b.precision:
-        return abs((a.value - b.value).days) <= 7  # a week/month figure contains the day
-    return abs((a.value - b.value).days) <= SAME_EVENT_MAX_DAYS
+    if "day" not in (a[1], b[1]) or a[1] != b[1]:
+        return abs((a[0] - b[0]).days) <= 7  # a week/month figure contains the day
+    return abs((a[0] - b[0]).days) <= SAME_EVENT_MAX_DAYS
 
 
-def compatible(mention: Mention, members: Iterable[Mention]) -> bool:
-    """Whether a mention can join an event made of these members (all of one event key)."""
-    key = event_key(mention)
-    place_free = len(key) > 2 and key[2] in PLACE_FREE_CUES
-    return all(
-        (place_free or places_agree(mention.place, m.place))
-        and dates_agree(mention.when, m.when)
-        and actors_agree(mention.actors, m.actors)
-        for m in members
-    )
+@dataclass(frozen=True)
+class Placement:
+    """What event assignment reads of a mention: its id, article, event key and constraints.
+    Small, so a store of millions of mentions can be assigned without holding the mentions."""
+
+    id: str
+    article_id: str
+    key: tuple[str, ...]
+    constraints: tuple
+
+    @classmethod
+    def of(cls, m: Mention) -> Placement:
+        return cls(m.id, m.article_id, event_key(m), _constraints(m))
 
 
 def _constraints(m: Mention) -> tuple:
-    """Everything `compatible` reads of a member: members that share it are interchangeable,
-    so an event keeps one representative per distinct value (checks stay cheap for events of
-    hundreds of mentions)."""
+    """Everything `compatible` reads of a mention: its place, its date, its actor1 countries."""
     p, w = m.place, m.when
     place = None if p is None or p.lat is None else (p.lat, p.lon, p.geo_precision, p.country_code)
     when = None if w is None or w.value is None else (w.value, w.precision)
     return place, when, frozenset(a.country_code for a in m.actors if a.role == "actor1" and a.country_code)
 
 
+def compatible(mention: Placement, members: Iterable[Placement]) -> bool:
+    """Whether a mention can join an event made of these members (all of one event key)."""
+    place_free = len(mention.key) > 2 and mention.key[2] in PLACE_FREE_CUES
+    place, when, actors = mention.constraints
+    return all(
+        (place_free or _places_agree(place, m.constraints[0]))
+        and _dates_agree(when, m.constraints[1])
+        and _actors_agree(actors, m.constraints[2])
+        for m in members
+    )
+
+
 class _Events:
     """Events being assigned: per (story, event key) the events in creation order, and per
-    event one representative mention per distinct constraint value."""
+    event one representative per distinct constraint value (members that share it are
+    interchangeable, so checks stay cheap for events of hundreds of mentions)."""
 
     def __init__(self) -> None:
         self.by_key: dict[tuple, list[str]] = {}
-        self.reps: dict[str, dict[tuple, Mention]] = {}
+        self.reps: dict[str, dict[tuple, Placement]] = {}
 
-    def add(self, story: str, eid: str, m: Mention) -> None:
+    def add(self, story: str, eid: str, m: Placement) -> None:
         if eid not in self.reps:
             self.reps[eid] = {}
-            self.by_key.setdefault((story, event_key(m)), []).append(eid)
-        self.reps[eid].setdefault(_constraints(m), m)
+            self.by_key.setdefault((story, m.key), []).append(eid)
+        self.reps[eid].setdefault(m.constraints, m)
 
-    def find(self, story: str, m: Mention) -> str | None:
+    def find(self, story: str, m: Placement) -> str | None:
         """The first event of the story this mention can join."""
-        for eid in self.by_key.get((story, event_key(m)), ()):
+        for eid in self.by_key.get((story, m.key), ()):
             if compatible(m, self.reps[eid].values()):
                 return eid
         return None
 
 
 def assign_events(
-    mentions: Sequence[Mention],
+    mentions: Iterable[Placement | Mention],
     known: dict[str, str | None],
     story_of_article: dict[str, str],
 ) -> dict[str, str]:
-    """mention id → event id for every mention; known assignments are kept, new ones added
-    in order (so the same input always gives the same ids)."""
+    """mention id → event id for every mention (in ingest order); known assignments are kept,
+    new ones added in order (so the same input always gives the same ids)."""
+    placements = [Placement.of(m) if isinstance(m, Mention) else m for m in mentions]
     events = _Events()
     assigned: dict[str, str] = {}
-    for m in mentions:
+    for m in placements:
         eid = known.get(m.id)
         if eid:
             events.add(story_of_article[m.article_id], eid, m)
             assigned[m.id] = eid
-    for m in mentions:
+    for m in placements:
         if m.id in assigned:
             continue
         story = story_of_article[m.article_id]
-        eid = events.find(story, m) or event_id_for(m)
+        eid = events.find(story, m) or hash_id(m.id, prefix="e_")
         events.add(story, eid, m)
         assigned[m.id] = eid
     return assigned

@@ -7,7 +7,7 @@ adds nothing. Each article is written with all its mentions in one transaction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -164,6 +164,31 @@ class Store:
             query = query.where(t.mentions.c.event_id == event_id)
         with self.engine.connect() as conn:
             return [Mention.model_validate(d) for d in conn.scalars(query)]
+
+    def iter_mentions(self, chunk: int = 2000) -> Iterator[Mention]:
+        """Every mention in ingest order, streamed (memory stays flat on large stores)."""
+        query = (
+            select(t.mentions.c.data)
+            .join(t.articles, t.articles.c.id == t.mentions.c.article_id)
+            .order_by(t.articles.c.seq, t.mentions.c.start, t.mentions.c.id)
+        )
+        with self.engine.connect() as conn:
+            for data in conn.execution_options(yield_per=chunk).scalars(query):
+                yield Mention.model_validate(data)
+
+    def mentions_by_id(self, ids: Sequence[str]) -> dict[str, Mention]:
+        """The mentions with these ids."""
+        out: dict[str, Mention] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                query = select(t.mentions.c.data).where(t.mentions.c.id.in_(ids[i : i + 500]))
+                out.update((d["id"], Mention.model_validate(d)) for d in conn.scalars(query))
+        return out
+
+    def event_seqs(self) -> dict[str, int]:
+        """event id → creation order, for every stored event."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(t.events.c.id, t.events.c.seq)).all())
 
     def mention_event_ids(self) -> dict[str, str | None]:
         """mention id → event id (None when not yet linked)."""
