@@ -12,6 +12,7 @@ to rebuild are merged in chunks, their mentions fetched by id: never all mention
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,8 +36,9 @@ class LinkSummary:
     new_events: int
 
 
-# Events rebuilt per chunk (their mentions are loaded together, then dropped).
-MERGE_CHUNK = 500
+# Mentions loaded at once to rebuild events (whole events per chunk; an event larger than this
+# is loaded alone). ~5 KB each in memory: 5,000 keep a chunk near 25 MB.
+MERGE_CHUNK_MENTIONS = 5000
 
 
 def link(store: Store) -> LinkSummary:
@@ -112,11 +114,23 @@ def _merge(placements, event_of, touched, story_of, rows, copies, store: Store) 
         if eid not in seqs:
             seqs[eid], nxt = nxt, nxt + 1
     events: list[Event] = []
-    eids = list(members)
-    for i in range(0, len(eids), MERGE_CHUNK):
-        chunk = eids[i : i + MERGE_CHUNK]
+    for chunk in _chunks_of_mentions(members):
         found = store.mentions_by_id([mid for eid in chunk for mid in members[eid]])
         for eid in chunk:
             ms = [found[mid] for mid in members[eid]]
             events.append(merge_event(eid, story_of[ms[0].article_id], ms, sources, seqs[eid]))
     return events
+
+
+def _chunks_of_mentions(members: dict[str, list[str]]) -> Iterator[list[str]]:
+    """Event ids in groups holding about MERGE_CHUNK_MENTIONS mentions."""
+    chunk: list[str] = []
+    size = 0
+    for eid, mids in members.items():
+        if chunk and size + len(mids) > MERGE_CHUNK_MENTIONS:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(eid)
+        size += len(mids)
+    if chunk:
+        yield chunk
