@@ -7,7 +7,6 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import pytest
 
 from eventdesk.run.local import run
 from eventdesk.store import Store

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 
 from eventdesk.extract.events import evidence_segments, find_events, lexicon
 from eventdesk.records import Status

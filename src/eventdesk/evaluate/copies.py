@@ -22,7 +22,6 @@ spins: `EVENTDESK_COPIES_N=10000 eventdesk eval copies --gold ecbplus_dev.jsonl`
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import os
 import random
@@ -33,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventdesk.evaluate.gold import read_jsonl
 from eventdesk.errors import ConfigError, GoldFormatError
 from eventdesk.evaluate.spin import LEVELS, spin
 from eventdesk.link.copies import copy_features, find_copies
@@ -103,16 +103,11 @@ class CopiesReport:
 def load_originals(path: Path) -> list[Original]:
     """The originals of a gold JSONL file (`text`, `doc_id` or `id`, optional `story_id`)."""
     out = []
-    for no, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-            out.append(Original(str(rec.get("doc_id") or rec["id"]), rec["text"], rec.get("story_id")))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise GoldFormatError(
-                f"{path}:{no}: not a copies gold record ({exc}); expected text and doc_id (or id)"
-            ) from None
+    for no, rec in read_jsonl(path, required=("text",), schema="copies gold"):
+        key = rec.get("doc_id") or rec.get("id")
+        if key is None:
+            raise GoldFormatError(f"{path}:{no}: lacks doc_id (or id); not a copies gold record")
+        out.append(Original(str(key), rec["text"], rec.get("story_id")))
     if not out:
         raise GoldFormatError(f"{path}: no originals; expected one JSON article per line")
     return out

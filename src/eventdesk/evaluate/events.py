@@ -25,7 +25,6 @@ its type, and is a false positive otherwise.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import tomllib
@@ -36,6 +35,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from eventdesk.evaluate.gold import read_jsonl
 from eventdesk.errors import GoldFormatError
 from eventdesk.records import Mention, Status
 
@@ -167,11 +167,7 @@ def evaluate_events(gold_path: Path) -> EventsReport:
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise GoldFormatError(f"{path}: cannot be read as JSONL ({exc}); one JSON object per line is expected.") from exc
+    return [rec for _, rec in read_jsonl(path, schema="events gold")]
 
 
 def _predict(texts: list[str], article_id: str = "gold") -> list[list[Mention]]:

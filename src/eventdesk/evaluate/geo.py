@@ -7,7 +7,6 @@ precision/recall/F1 and, over matched toponyms, accuracy@161 km and the median e
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import statistics
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventdesk import nlp
+from eventdesk.evaluate.gold import read_jsonl
 from eventdesk.records import Place
 from eventdesk.resolve.gazetteer import load_gazetteer
 from eventdesk.resolve.places import find_places, is_phrase
@@ -84,14 +84,10 @@ class GeoReport:
 
 def read_gold(path: Path) -> Iterator[tuple[str, str, list[GoldToponym]]]:
     """(doc_id, text, gold toponyms) for each record of a `geoparse-v1` JSONL file."""
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            gold = [GoldToponym(t["start"], t["end"], t["text"], t["lat"], t["lon"])
-                    for t in record["toponyms"]]  # fmt: skip
-            yield record["doc_id"], record["text"], gold
+    for _, record in read_jsonl(path, required=("doc_id", "text", "toponyms"), schema="geoparse-v1"):
+        gold = [GoldToponym(t["start"], t["end"], t["text"], t["lat"], t["lon"])
+                for t in record["toponyms"]]  # fmt: skip
+        yield record["doc_id"], record["text"], gold
 
 
 def evaluate_geo(gold_path: Path) -> GeoReport:

@@ -7,7 +7,6 @@ texts into a temporary store; the link step's stories are compared with the gold
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -16,7 +15,7 @@ from datetime import date
 from math import comb
 from pathlib import Path
 
-from eventdesk.errors import GoldFormatError
+from eventdesk.evaluate.gold import read_jsonl
 from eventdesk.records import Article
 from eventdesk.run.local import ingest
 from eventdesk.store import Store
@@ -74,14 +73,8 @@ def adjusted_rand(gold: Sequence[str], pred: Sequence[str]) -> float:
 def load_gold(path: Path) -> list[tuple[Article, str]]:
     """(article, gold story id) pairs from a gold JSONL file."""
     out = []
-    for no, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-            text, story, doc_id = rec["text"], rec["story_id"], rec["doc_id"]
-        except (json.JSONDecodeError, KeyError) as exc:
-            raise GoldFormatError(f"{path}:{no}: not a stories gold record ({exc}); expected doc_id, text, story_id") from None
+    for _, rec in read_jsonl(path, required=("doc_id", "text", "story_id"), schema="stories gold"):
+        text, story, doc_id = rec["text"], rec["story_id"], rec["doc_id"]
         pub = rec.get("publication_date")
         article = Article(
             id=Article.make_id(text, doc_id),

@@ -21,7 +21,6 @@ run `find_times` with the DCT as anchor and score:
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -31,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventdesk.errors import GoldFormatError
+from eventdesk.evaluate.gold import read_jsonl
 from eventdesk.records import When
 
 log = logging.getLogger(__name__)
@@ -145,18 +144,8 @@ def is_explicit(text: str, value: str) -> bool:
 
 
 def _read_gold(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            doc = json.loads(line)
-            missing = [k for k in REQUIRED_KEYS if k not in doc]
-            if missing:
-                raise GoldFormatError(
-                    f"{path}:{line_no} lacks {', '.join(missing)}: expected the timex-v1 "
-                    "schema (see ../shared/data/timex-esc-meantime/README.md)."
-                )
-            yield doc
+    for _, doc in read_jsonl(path, required=REQUIRED_KEYS, schema="timex-v1 (see ../shared/data/timex-esc-meantime)"):
+        yield doc
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

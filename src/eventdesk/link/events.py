@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from eventdesk.extract.events import lexicon
-from eventdesk.records import Actor, Count, Event, Mention, Place, Source, Status, When, hash_id
+from eventdesk.records import Count, Event, Mention, Place, Source, Status, When, hash_id
 
 # Mentions whose resolved dates are further apart than this are different events.
 SAME_EVENT_MAX_DAYS = 1
