@@ -38,6 +38,7 @@ def test_disjoint_ranges_are_a_conflict_a_person_can_read() -> None:
     ms[0] = ms[0].model_copy(update={"attributed_to": "interior ministry"})
     counts, conflicts = reconcile_counts(ms, SOURCES)
     assert counts[0].low == 900 and counts[0].high is None and counts[0].best == 1000
+    assert counts[0].text == "about 1,000"  # the words of the figure kept as best
     assert conflicts == [
         "arrested: 'more than 2,000' (interior ministry, via Outlet a1) vs 'about 1,000' (via Outlet a2)"
     ]

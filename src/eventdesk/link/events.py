@@ -362,8 +362,10 @@ def reconcile_counts(
             high = None if any(c.high is None for c in counts) else max(c.high for c in counts)  # type: ignore[type-var]
             best = min(bests) if bests else None
             conflicts.append(_conflict_text(kind, group, items, sources))
-        first = counts[0]
-        merged.append(first.model_copy(update={"low": low, "high": high, "best": best}))
+        # The words shown are those of the figure kept as best (a real source's words), not
+        # simply the first article's.
+        words = next((c for c in counts if c.best == best), counts[0])
+        merged.append(words.model_copy(update={"low": low, "high": high, "best": best}))
     return merged, conflicts
 
 
