@@ -222,12 +222,6 @@ class Store:
                     [{"mid": m, "eid": e} for m, e in mention_events.items()],
                 )
 
-    def next_seq(self, table: str) -> int:
-        """The next creation sequence number for stories or events."""
-        tab = {"stories": t.stories, "events": t.events}[table]
-        with self.engine.connect() as conn:
-            return (conn.scalar(select(func.max(tab.c.seq))) or 0) + 1
-
     # -- events and stories ---------------------------------------------------------------
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
