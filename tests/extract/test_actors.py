@@ -54,3 +54,26 @@ def test_deployment_force_takes_sender_country(nlp):
     (m,) = find_events(nlp("Turkey deployed troops to the border."), article_id="t")
     a1 = next(a for a in m.actors if a.role == "actor1")
     assert a1.name == "Military Forces of Turkey" and a1.country_code == "TR"
+
+
+def _all_actors(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    return [(a.role, a.text, a.kind) for m in find_events(nlp(text), article_id="t") for a in m.actors]
+
+
+def test_abstract_nouns_are_not_actors(nlp):
+    got = _all_actors(nlp, "Police fired tear gas and shots into the air to disperse the crowd.")
+    assert all(text != "the air" for _, text, _ in got)
+    got = _all_actors(nlp, "The revolt began on Sunday in western Kazakhstan to protest against soaring fuel prices.")
+    assert got == []
+
+
+def test_bare_quantifier_takes_counted_noun_kind(nlp):
+    text = "Authorities say at least 18 members of the security forces were killed, including two found beheaded."
+    got = _all_actors(nlp, text)
+    two = [kind for _, t, kind in got if t == "two"]
+    assert two and all(k == "state forces" for k in two)
+
+
+def test_possessor_stands_for_inanimate_target(nlp):
+    got = _all_actors(nlp, "Up to 1,000 ethnic Turks began a hunger strike to protest against Sweden's decision.")
+    assert all(text != "Sweden's decision" or kind is not None for _, text, kind in got)

@@ -184,3 +184,11 @@ def test_definite_reference_back_to_violence_is_no_new_event(nlp):
     ms = events(nlp, "Police shot dead a protester on Tuesday. The shooting came as thousands kept up a sit-in.", rejected)
     assert [m.event_type for m in ms] == ["Protests", "Protests"]
     assert any("definite reference" in r for r in rejected)
+
+
+def test_agentless_toll_after_reported_violence_is_no_new_event(nlp):
+    notes: list[str] = []
+    got = events(nlp, ("Protesters stormed the police station and set fire to vehicles.\n"
+                         "Police said 15 officers had also been hurt by stones."), notes)
+    assert not any(m.trigger.text == "hurt" for m in got)
+    assert any("agentless toll" in n for n in notes)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.extract import actors as act
+from eventdesk.extract.animacy import checked
 from eventdesk.extract.attribution import Attribution, attribute
 # The lexicon and its typing rules live in lexicon.py; the names unused here are re-exported.
 from eventdesk.extract.lexicon import (
@@ -147,7 +148,7 @@ def sentence_events(seg: Span, *, article_id: str, home: str | None = None,
     cands = _absorb(cands, notes)
     typed = [c for c in cands if _type_candidate(c, seg, home, notes)]
     typed = [_inherit(c, history) for c in typed if not _back_reference(c, history, notes)]
-    kept = _merge(_merge_tolls(typed, notes))
+    kept = _stale_tolls(_merge(_merge_tolls(typed, notes)), history, notes)
     history += [c.full_type for c in kept]
     return [_mention(c, seg, article_id) for c in kept]
 
@@ -183,6 +184,15 @@ def _merge_tolls(cands: list[Candidate], notes: list[str]) -> list[Candidate]:
         _fill_roles(owner, cand)
         _reject(notes, cand.token, f"toll of the '{owner.token.text}' event")
     return keep
+
+
+def _stale_tolls(cands: list[Candidate], earlier: list[str], notes: list[str]) -> list[Candidate]:
+    """A casualty word with no agent and no event to join in its sentence ("Several students were
+    hurt.") is a toll of violence the article already reported, not a new event."""
+    stale = [c for c in cands if _is_toll(c) and _violent(c.full_type) and any(_violent(t) for t in earlier)]
+    for c in stale:
+        _reject(notes, c.token, "agentless toll of violence the article already reported")
+    return [c for c in cands if all(c is not s for s in stale)]
 
 
 def _violent(full_type: str) -> bool:
@@ -411,10 +421,12 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
         return _deployment_actors(agent, patient, home)
     out: list[Actor] = []
     for head, role in ((agent, "actor1"), (patient, "actor2")):
-        if head is None or act.is_pronoun(head):
-            continue
-        out.append(_named_actor(head, role, home, seg))
-        out += [act.resolve_actor(c, "associated", home=home, within=seg) for c in head.children if c.dep_ == "conj"]
+        actor = None if head is None or act.is_pronoun(head) else _named_actor(head, role, home, seg)
+        if head is None or actor is None or (actor := checked(head, actor, home=home, within=seg)) is None:
+            continue  # no role, an unresolved pronoun, or no actor at all ("the air", "stones")
+        out.append(actor)
+        out += [a for c in head.children if c.dep_ == "conj"
+                if (a := checked(c, act.resolve_actor(c, "associated", home=home, within=seg))) is not None]
     return out
 
 
