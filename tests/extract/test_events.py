@@ -186,9 +186,9 @@ def test_definite_reference_back_to_violence_is_no_new_event(nlp):
     assert any("definite reference" in r for r in rejected)
 
 
-def test_agentless_toll_after_reported_violence_is_no_new_event(nlp):
-    notes: list[str] = []
+def test_agentless_toll_after_reported_violence_takes_that_events_type(nlp):
     got = events(nlp, ("Protesters stormed the police station and set fire to vehicles.\n"
-                         "Police said 15 officers had also been hurt by stones."), notes)
-    assert not any(m.trigger.text == "hurt" for m in got)
-    assert any("agentless toll" in n for n in notes)
+                         "Police said 15 officers had also been hurt by stones."), [])
+    riot = next(m for m in got if m.trigger.text == "stormed")
+    toll = next(m for m in got if m.trigger.text == "hurt")
+    assert (toll.event_type, toll.sub_event_type) == (riot.event_type, riot.sub_event_type)

@@ -174,7 +174,10 @@ def _predict(texts: list[str], article_id: str = "gold") -> list[list[Mention]]:
     from eventdesk import nlp
     from eventdesk.extract.events import find_events
 
-    return [find_events(doc, article_id=article_id) for doc in nlp.pipe(texts)]
+    from eventdesk.extract.prefilter import sentence_case_headline
+
+    # As the pipeline parses them: a Title Case headline in sentence case (offsets unchanged).
+    return [find_events(doc, article_id=article_id) for doc in nlp.pipe(map(sentence_case_headline, texts))]
 
 
 # --------------------------------------------------------------------------

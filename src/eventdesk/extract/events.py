@@ -148,7 +148,7 @@ def sentence_events(seg: Span, *, article_id: str, home: str | None = None,
     cands = _absorb(cands, notes)
     typed = [c for c in cands if _type_candidate(c, seg, home, notes)]
     typed = [_inherit(c, history) for c in typed if not _back_reference(c, history, notes)]
-    kept = _stale_tolls(_merge(_merge_tolls(typed, notes)), history, notes)
+    kept = _stale_tolls(_merge(_merge_tolls(typed, notes)), history)
     history += [c.full_type for c in kept]
     return [_mention(c, seg, article_id) for c in kept]
 
@@ -186,13 +186,17 @@ def _merge_tolls(cands: list[Candidate], notes: list[str]) -> list[Candidate]:
     return keep
 
 
-def _stale_tolls(cands: list[Candidate], earlier: list[str], notes: list[str]) -> list[Candidate]:
+def _stale_tolls(cands: list[Candidate], earlier: list[str]) -> list[Candidate]:
     """A casualty word with no agent and no event to join in its sentence ("Several students were
-    hurt.") is a toll of violence the article already reported, not a new event."""
-    stale = [c for c in cands if _is_toll(c) and _violent(c.full_type) and any(_violent(t) for t in earlier)]
-    for c in stale:
-        _reject(notes, c.token, "agentless toll of violence the article already reported")
-    return [c for c in cands if all(c is not s for s in stale)]
+    hurt.", "At least 18 members of the security forces were killed") is a toll of violence the
+    article already reported: it takes that event's type, so the link step merges it (and its
+    count) into that event instead of starting a new one."""
+    latest = next((t for t in reversed(earlier) if _violent(t)), None)
+    for c in cands:
+        if latest is not None and _is_toll(c) and _violent(c.full_type) and c.full_type != latest:
+            c.rule = f"toll of the article's earlier '{latest}' (typed {c.full_type} alone)"
+            c.full_type = latest
+    return cands
 
 
 def _violent(full_type: str) -> bool:

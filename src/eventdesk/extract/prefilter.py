@@ -119,3 +119,38 @@ def _lead_end(text: str, lines: int) -> int:
         if seen >= lines:
             return m.end()
     return len(text)
+
+
+# A first line with at least this share of capitalised words (of at least TITLE_MIN_WORDS
+# words) is a Title Case headline: spaCy tags its verbs as proper nouns ("Russia Sends Troops"),
+# so the words we know to be common (triggers, their objects, stop words) are lower-cased for
+# the parse. Names keep their capitals; the first word too. Same length, same offsets.
+TITLE_CASE_SHARE = 0.7
+TITLE_MIN_WORDS = 4
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    flt = load_filter()
+    required = {w for sets in flt.triggers.values() for req in sets for w in req}
+    return frozenset(flt.triggers) | frozenset(required) | frozenset(STOP_WORDS)
+
+
+def sentence_case_headline(text: str) -> str:
+    """The text with a Title Case first line put in sentence case where the words are common."""
+    end = text.find("\n")
+    line = text[: len(text) if end < 0 else end]
+    words = list(_TITLE_WORD.finditer(line))
+    capitalised = [w for w in words if w.group()[0].isupper()]
+    if len(words) < TITLE_MIN_WORDS or len(capitalised) / len(words) < TITLE_CASE_SHARE:
+        return text
+    common = _common_words()
+    out = list(text)
+    for w in words[1:]:
+        word = w.group()
+        if word[0].isupper() and word[1:].islower() and word.lower() in common:
+            out[w.start()] = word[0].lower()
+    return "".join(out)

@@ -19,7 +19,7 @@ from eventdesk import nlp
 from eventdesk.clean import clean
 from eventdesk.extract import extract
 from eventdesk.link.copies import copy_features
-from eventdesk.extract.prefilter import split_for_parse
+from eventdesk.extract.prefilter import sentence_case_headline, split_for_parse
 from eventdesk.records import Article, Mention, SkipReason, TextSpan
 from eventdesk.resolve.dates import publication_date
 
@@ -112,11 +112,11 @@ def process(
     while batch := clock.run("clean", lambda: [_prepare(a) for a in islice(it, nlp.BATCH_SIZE)]):
         todo = [a for a in batch if a.skipped is None]
         if fast:
-            split = clock.run("clean", lambda: [split_for_parse(a.text) for a in todo])
+            split = clock.run("clean", lambda: [split_for_parse(sentence_case_headline(a.text)) for a in todo])
             docs = pipeline.pipe((p for p, _, _ in split), batch_size=nlp.BATCH_SIZE)
             rests = pipeline.pipe((r for _, r, _ in split), batch_size=nlp.BATCH_SIZE, disable=nlp.TAGGING_ONLY)
         else:
-            docs = pipeline.pipe((a.text for a in todo), batch_size=nlp.BATCH_SIZE)
+            docs = pipeline.pipe((sentence_case_headline(a.text) for a in todo), batch_size=nlp.BATCH_SIZE)
             rests = iter([None] * len(todo))
         parsed = zip(docs, rests)
         for article in batch:
@@ -155,8 +155,8 @@ def _one(article: Article, doc, rest=None) -> Processed:  # type: ignore[no-unty
         )
         return Processed(failed, [], _features(failed))
     parsed = doc.text
-    if parsed != article.text:  # the fast path blanked sentences: evidence stays in parsed text
-        mentions = [_within_parsed(m, article.text, parsed) for m in mentions]
+    if parsed != article.text:  # blanked sentences or a re-cased headline: words from the article
+        mentions = [_from_article(_within_parsed(m, article.text, parsed), article.text) for m in mentions]
     return Processed(article, mentions, _features(article, doc, rest))
 
 
@@ -164,8 +164,29 @@ def _within_parsed(mention: Mention, text: str, parsed: str) -> Mention:
     """Cut a sentence span where the parsed text stops matching the article (a blanked
     sentence the parser ran into), so every evidence text is the article's text."""
     s, e = mention.sentence.start, mention.sentence.end
-    cut = next((i for i in range(s, e) if parsed[i] != text[i]), e)
+    cut = next((i for i in range(s, e) if parsed[i].lower() != text[i].lower()), e)
     end = s + len(text[s:cut].rstrip())
     if end == e:
         return mention
     return mention.model_copy(update={"sentence": TextSpan(start=s, end=end, text=text[s:end])})
+
+
+def _from_article(mention: Mention, text: str) -> Mention:
+    """Every text field of a mention re-read from the article at its offsets (the parse may
+    have seen a re-cased headline: "sends" for "Sends")."""
+
+    def span(x):  # type: ignore[no-untyped-def]
+        return x.model_copy(update={"text": text[x.start : x.end]})
+
+    update: dict = {
+        "trigger": span(mention.trigger),
+        "sentence": span(mention.sentence),
+        "counts": [span(c) for c in mention.counts],
+        "actors": [a if a.start is None or a.end is None else span(a) for a in mention.actors],
+    }
+    p, w = mention.place, mention.when
+    if p is not None and p.start is not None and p.end is not None:
+        update["place"] = span(p)
+    if w is not None and w.start is not None and w.end is not None:
+        update["when"] = w.model_copy(update={"expression": text[w.start : w.end]})
+    return mention.model_copy(update=update)
