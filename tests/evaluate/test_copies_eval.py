@@ -51,7 +51,8 @@ def test_copies_floor_on_the_ecb_dev_bench(shared: Path) -> None:
     report = evaluate_copies(gold, n_articles=600)
     line = report.summary_line()
     assert "\n" not in line and line.startswith("precision=")
-    # Measured at 600 articles: P 0.981 R 0.983, 11 of 441 same-story pairs (they share wire text).
-    assert report.precision >= 0.97
+    # Measured at 600 articles: P 0.986 R 0.979, 6 of 441 same-story pairs (they share wire text
+    # sentence for sentence; 11 before the longer-text coverage floor, P 0.981 R 0.983).
+    assert report.precision >= 0.98
     assert report.recall >= 0.97
-    assert report.ecb_false_copy_rate <= 0.035
+    assert report.ecb_false_copy_rate <= 0.02

@@ -63,10 +63,31 @@ def test_independent_ecb_same_story_reports_are_not_copies(shared: Path) -> None
     if not path.exists():
         pytest.skip(f"ECB+ dev set not found at {path}")
     docs = {r["doc_id"]: r["text"] for r in map(json.loads, path.read_text("utf-8").splitlines())}
-    # Same incident, different outlets; 2_4 and 2_7 quote the same press release word for word.
-    for a, b in [("2_4ecbplus", "2_7ecbplus"), ("19_1ecbplus", "19_2ecbplus"), ("8_3ecbplus", "8_9ecbplus")]:
+    # Same incident, different outlets; 2_4 and 2_7 quote the same press release word for word;
+    # 2_7 (short) repeats six wire sentences of 2_1 (long) but covers only a quarter of it.
+    pairs = [("2_4ecbplus", "2_7ecbplus"), ("19_1ecbplus", "19_2ecbplus"), ("8_3ecbplus", "8_9ecbplus"),
+             ("2_1ecbplus", "2_7ecbplus")]  # fmt: skip
+    for a, b in pairs:
         assert copy_score(docs[a], docs[b]) < COPY_MIN_COVERAGE, (a, b)
         assert find_copies([_row(a, docs[a]), _row(b, docs[b])]) == {}
+
+
+def test_a_short_piece_quoting_a_long_report_is_not_its_copy() -> None:
+    text = _text("04_rambukkana_shooting.txt")
+    sents = [text[a:b] for a, b in split_sentences(text) if text[a:b].rstrip().endswith(".")]
+    short = "Our correspondent adds:\n" + " ".join(sents[:3]) + "\n"
+    assert copy_score(text, short) == 0.0  # all of the short text aligns, little of the long one
+    rows = [_row("long", text, "2022-04-19"), _row("short", short, "2022-04-20")]
+    assert find_copies(rows) == {}
+
+
+def test_families_do_not_depend_on_ingest_order() -> None:
+    text = _text("04_rambukkana_shooting.txt")
+    rows = [_row("orig", text, "2022-04-19"), _row("other", _text("07_rambukkana_aftermath.txt"), "2022-04-19")]
+    rows += [_row(f"s{k}", spin(text, MEDIUM, k), "2022-04-20") for k in range(4)]
+    forward, backward = find_copies(rows), find_copies(rows[::-1])
+    roots = {aid: root for aid, (root, _) in forward.items()}  # scores may come from a sibling spin
+    assert roots == {aid: root for aid, (root, _) in backward.items()} == {f"s{k}": "orig" for k in range(4)}
 
 
 def test_exact_duplicates_and_chains_point_at_the_family_root() -> None:
