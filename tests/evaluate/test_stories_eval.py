@@ -11,7 +11,7 @@ from eventdesk.evaluate.stories import evaluate_stories
 # Measured on ecbplus_dev.jsonl with the fast path (the default): b3_precision=1.000
 # b3_recall=0.866 b3_f1=0.928 ari=0.915 stories=14 (gold 8). With a full parse of every sentence
 # (fast_path = false) it is 1.000/0.903/0.949/0.941: the fast path gives up 0.021 F1 (entities of
-# the unparsed sentences) for 1.7x throughput. Floors sit slightly below the default's figures.
+# the unparsed sentences) for ~1.6x throughput (bench/fastpath_compare.py). Floors sit slightly below the default's figures.
 FLOOR_B3_PRECISION = 0.98
 FLOOR_B3_RECALL = 0.86
 FLOOR_B3_F1 = 0.92
