@@ -245,11 +245,15 @@ class Store:
 
     def event(self, event_id: str) -> Event:
         """One event by id (NotFoundError if absent)."""
+        return Event.model_validate(self._data(t.events, event_id, "event", "eventdesk events"))
+
+    def _data(self, table, record_id: str, what: str, listing: str) -> dict:  # type: ignore[no-untyped-def]
+        """The JSON `data` of one row by id, or NotFoundError naming the command that lists them."""
         with self.engine.connect() as conn:
-            data = conn.scalar(select(t.events.c.data).where(t.events.c.id == event_id))
+            data = conn.scalar(select(table.c.data).where(table.c.id == record_id))
         if data is None:
-            raise NotFoundError(f"no event with id {event_id!r}; list them with `eventdesk events`")
-        return Event.model_validate(data)
+            raise NotFoundError(f"no {what} with id {record_id!r}; list them with `{listing}`")
+        return data
 
     def stories(self) -> list[Story]:
         """All stories in creation order."""
@@ -259,11 +263,7 @@ class Store:
 
     def story(self, story_id: str) -> Story:
         """One story by id (NotFoundError if absent)."""
-        with self.engine.connect() as conn:
-            data = conn.scalar(select(t.stories.c.data).where(t.stories.c.id == story_id))
-        if data is None:
-            raise NotFoundError(f"no story with id {story_id!r}; list them with `eventdesk stories`")
-        return Story.model_validate(data)
+        return Story.model_validate(self._data(t.stories, story_id, "story", "eventdesk stories"))
 
     def dump(self) -> dict[str, list[tuple]]:
         """Every row of every table, sorted: for comparing two databases in tests."""
