@@ -133,12 +133,16 @@ class EventsReport:
         return (f"weighted_f1={self.weighted_f1:.2f} macro_f1={self.macro_f1:.2f} unmapped_fp={fp} "
                 f"actor_acc={self.actor_acc:.2f} n={self.n} mapped={self.n_mapped} unmapped={self.n_unmapped}")
 
-    def table(self) -> str:
-        """Per-type precision/recall/F1 as aligned text lines."""
-        rows = [f"{'type':32} {'P':>5} {'R':>5} {'F1':>5} {'tp':>3} {'fp':>3} {'fn':>3}"]
+    def details(self) -> list[str]:
+        """Per-type precision/recall/F1 and actor-role accuracy as aligned text lines (the CLI
+        prints them above the summary line)."""
+        rows = [f"{'type':44} {'P':>5} {'R':>5} {'F1':>5} {'tp':>3} {'fp':>3} {'fn':>3}"]
         for name, s in sorted(self.per_type.items()):
-            rows.append(f"{name:32} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.tp:3} {s.fp:3} {s.fn:3}")
-        return "\n".join(rows + [self.summary_line()])
+            rows.append(f"{name:44} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.tp:3} {s.fp:3} {s.fn:3}")
+        rows.append(f"actor roles right on {self.actor_ok} of {self.actor_total} correctly typed gold events")
+        if self.n_unmapped:
+            rows.append(f"unmapped gold sentences with an asserted event: {self.unmapped_with_event} of {self.n_unmapped}")
+        return rows
 
 
 # --------------------------------------------------------------------------
