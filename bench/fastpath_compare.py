@@ -15,7 +15,7 @@ import time
 from eventdesk import nlp
 from eventdesk.read import read_paths
 from eventdesk.records import Article
-from eventdesk.run.process import process
+from eventdesk.run.process import Options, process
 
 
 def _keys(results) -> dict[str, set]:  # type: ignore[no-untyped-def]
@@ -37,7 +37,7 @@ def main() -> None:
     runs = {}
     for fast in (False, True):
         start = time.perf_counter()
-        results = list(process(articles, fast=fast))
+        results = list(process(articles, Options(fast=fast)))
         seconds = time.perf_counter() - start
         runs[fast] = _keys(results)
         print(f"{'fast' if fast else 'full'}: {len(articles) / seconds:.1f} articles/s")

@@ -109,6 +109,7 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
     """
     from eventdesk.run.local import run as run_job
     from eventdesk.run.pool import default_workers
+    from eventdesk.run.process import Options
 
     config = with_overrides(load_config(), db=db, batch_size=batch_size, workers=workers)
     store = _store(config.db)
@@ -117,11 +118,10 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
         paths,
         store,
         batch_size=config.batch_size,
-        model=config.model,
+        options=Options(model=config.model, fast=config.fast_path, second_opinion=config.second_opinion),
         workers=config.workers or default_workers(),
         engine=engine,
         scheduler=scheduler,
-        fast=config.fast_path,
         on_article=progress.article,
         on_failure=lambda f: progress.note(f"{f.source}: {f.reason}"),
     )

@@ -28,6 +28,7 @@ class Config:
     batch_size: int
     workers: int
     fast_path: bool
+    second_opinion: bool
 
 
 def _defaults() -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk.extract.actors import country_of_word, home_country, resolve_actor
+from eventdesk.extract.actors import country_of_word, home_country, resolve_actor, subject_of
 from eventdesk.extract.events import find_events
 
 
@@ -77,3 +77,88 @@ def test_bare_quantifier_takes_counted_noun_kind(nlp):
 def test_possessor_stands_for_inanimate_target(nlp):
     got = _all_actors(nlp, "Up to 1,000 ethnic Turks began a hunger strike to protest against Sweden's decision.")
     assert all(text != "Sweden's decision" or kind is not None for _, text, kind in got)
+
+
+def _roles(nlp, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(a.role, a.name, a.kind, a.text) for m in find_events(nlp(text), article_id="t") for a in m.actors]
+
+
+def test_head_word_decides_kind(nlp):
+    doc = nlp("Police cleared anti-government protesters and an opposition leader from the square.")
+    protesters = resolve_actor(next(t for t in doc if t.text == "protesters"), "actor2")
+    leader = resolve_actor(next(t for t in doc if t.text == "leader"), "actor2")
+    assert protesters.kind == "protesters" and leader.kind == "political party"
+
+
+def test_subject_nearest_the_verb_not_the_dateline(nlp):
+    doc = nlp("COLOMBO, July 22 (Indian Ocean Wire) - Sri Lankan troops and police cleared protesters "
+              "from around the Presidential Secretariat.")
+    assert subject_of(next(t for t in doc if t.text == "cleared")).text == "troops"
+
+
+def test_multiword_demonym_gives_country(nlp):
+    doc = nlp("Sri Lankan troops were deployed.")
+    assert resolve_actor(doc[2], "actor1").name == "Military Forces of Sri Lanka"
+
+
+def test_crowd_takes_the_event_types_name(nlp):
+    got = _roles(nlp, "Thousands of people kept up a sit-in outside the secretariat.")
+    assert ("actor1", "Protesters", "protesters", "Thousands of people") in got
+    got = _roles(nlp, "Protesters clashed with police in the capital.")
+    assert ("actor1", "Rioters", "rioters", "Protesters") in got
+    assert ("actor2", "Police Forces", "police", "police") in got
+
+
+def test_named_group_at_the_head_of_a_crowd_is_associated(nlp):
+    got = _roles(nlp, "Opposition MPs tried to march to the square.")
+    assert ("actor1", "Protesters", "protesters", "Opposition MPs") in got
+    assert any(role == "associated" and kind == "political party" for role, _, kind, _ in got)
+
+
+def test_force_acting_on_a_protest_is_actor2(nlp):
+    got = _roles(nlp, "Sri Lankan troops and police cleared anti-government protesters from the square.")
+    assert ("actor1", "Protesters", "protesters", "anti-government protesters") in got
+    assert any(role == "actor2" and kind == "military" for role, _, kind, _ in got)
+
+
+def test_force_alone_is_never_the_crowd(nlp):
+    got = _roles(nlp, "Police opened fire on protesters in the town.")
+    assert all(not (kind == "protesters" and text == "Police") for _, _, kind, text in got)
+
+
+def test_protest_target_without_crowd_stays_actor2(nlp):
+    got = _roles(nlp, "A group of refugees continued a hunger strike in protest of the government's refusal.")
+    assert any(role == "actor2" and kind == "government" for role, _, kind, _ in got)
+
+
+def test_head_of_state_acts_as_government_via_light_noun(nlp):
+    got = _roles(nlp, "Sri Lankan President Gotabaya Rajapaksa declared a state of emergency on Friday.")
+    assert got == [("actor1", "Government of Sri Lanka", "political leader",
+                    "Sri Lankan President Gotabaya Rajapaksa")]
+    got = _roles(nlp, "Late on Sunday, 26 Cabinet ministers handed in their letters of resignation.")
+    assert [(r, k) for r, _, k, _ in got] == [("actor1", "government")]
+
+
+def test_passive_pronoun_resolved_to_the_speaker(nlp):
+    got = _roles(nlp, "A journalist said he had been beaten by soldiers.")
+    assert ("actor2", "Journalists", "journalists", "A journalist") in got
+
+
+def test_singular_pronoun_is_not_a_plural_source(nlp):
+    got = _roles(nlp, "Police said he had been beaten by soldiers.")
+    assert all(not (role == "actor2" and kind == "police") for role, _, kind, _ in got)
+
+
+def test_reporting_police_made_the_arrests(nlp):
+    got = _roles(nlp, "Police said nine people were arrested.")
+    assert ("actor1", "Police Forces", "police", "Police") in got
+    got = _roles(nlp, "Witnesses said nine people were arrested.")
+    assert all(role != "actor1" for role, *_ in got)
+    got = _roles(nlp, "A curfew was imposed in the town, authorities said.")
+    assert got == [("actor1", "Government", "government", "authorities")]
+
+
+def test_owner_of_a_place_is_the_target(nlp):
+    got = _roles(nlp, "Israeli tanks shelled positions of the Palestinian security forces.")
+    a2 = [(name, text) for role, name, _, text in got if role == "actor2"]
+    assert a2 == [("Security Forces of Palestinian Territory", "positions of the Palestinian security forces")]

@@ -63,3 +63,10 @@ def test_past_attempt_is_reported_and_a_coordinated_verb_is_not_planned(nlp):
                        "and police at the Polduwa junction.", "clashed")
     assert a.status == Status.REPORTED
     assert status_of(nlp, "The students will try to march on Friday.", "march").status == Status.PLANNED
+
+
+def test_a_plan_is_attributed_to_its_planner(nlp):
+    a = status_of(nlp, "The union threatened to strike across the country next week.", "strike")
+    assert a.status == Status.PLANNED and a.attributed_to == "The union"
+    a = status_of(nlp, "The interior minister's deputy, Anna Petrova, sent police to disperse the march.", "disperse")
+    assert a.status == Status.PLANNED and a.attributed_to == "Anna Petrova"  # the person apposed to the role

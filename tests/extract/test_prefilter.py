@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventdesk.extract.prefilter import sentences, split_for_parse
+from eventdesk.extract.prefilter import for_parser, sentences, split_for_parse
 from eventdesk.read import read_paths
 from eventdesk.records import Article
-from eventdesk.run.process import process
+from eventdesk.run.process import Options, process
 
 TEXT = (
     "Police fire tear gas at marchers in Colombo\n\n"
@@ -38,8 +38,8 @@ def test_unwanted_sentences_are_blanked_to_the_same_length() -> None:
 
 def test_fast_path_gives_the_same_mentions_as_a_full_parse_on_the_samples(samples: list[Path]) -> None:
     articles = [a for a in read_paths(samples) if isinstance(a, Article)]
-    full = list(process(articles, fast=False))
-    fast = list(process(articles, fast=True))
+    full = list(process(articles, Options(fast=False)))
+    fast = list(process(articles, Options(fast=True)))
 
     def keys(results):  # type: ignore[no-untyped-def]
         return {(p.article.id, m.sentence.start, m.event_type, m.sub_event_type, len(m.counts)) for p in results for m in p.mentions}
@@ -48,3 +48,12 @@ def test_fast_path_gives_the_same_mentions_as_a_full_parse_on_the_samples(sample
     for p in fast:
         for m in p.mentions:
             assert p.article.text[m.sentence.start : m.sentence.end] == m.sentence.text
+
+
+def test_the_parser_sees_closed_headlines_and_datelines_at_the_same_length() -> None:
+    text = "Police Fire Tear Gas, Army Sends Troops\n\nCOLOMBO, April 2 (Wire) - Police fired tear gas."
+    seen = for_parser(text)
+    assert len(seen) == len(text)
+    assert "army sends troops.\n" in seen  # sentence case, closed by a stop
+    assert "(Wire) . Police fired" in seen  # the dateline's dash ends a sentence
+    assert for_parser("The army - and the police - fired.") == "The army - and the police - fired."

@@ -103,6 +103,9 @@ class EventsReport:
     per_type: dict[str, TypeScore] = field(default_factory=lambda: defaultdict(TypeScore))
     actor_ok: int = 0
     actor_total: int = 0
+    sub_ok: int = 0  # correctly typed gold events whose sub-event type we also got (article gold)
+    sub_total: int = 0
+    scored: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right type) per prediction
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -127,11 +130,31 @@ class EventsReport:
         """Share of correctly typed gold events whose source/target overlap our actor1/actor2."""
         return self.actor_ok / self.actor_total if self.actor_total else 0.0
 
+    @property
+    def sub_acc(self) -> float | None:
+        """Share of correctly typed gold events whose sub-event type is right too (None when the
+        gold has no sub-types, as PLOVER's)."""
+        return self.sub_ok / self.sub_total if self.sub_total else None
+
+    @property
+    def conf_auc(self) -> float | None:
+        """How well mention confidence ranks right predictions above wrong ones (ROC AUC; 0.5 is
+        chance; None when all predictions are right or all wrong)."""
+        from sklearn.metrics import roc_auc_score
+
+        right = [ok for _, ok in self.scored]
+        if all(right) or not any(right):
+            return None
+        return float(roc_auc_score(right, [c for c, _ in self.scored]))
+
     def summary_line(self) -> str:
         """One line of key=value pairs with the key figures."""
         fp = "na" if self.unmapped_fp is None else f"{self.unmapped_fp:.2f}"
+        sub = "na" if self.sub_acc is None else f"{self.sub_acc:.2f}"
+        auc = "na" if self.conf_auc is None else f"{self.conf_auc:.3f}"
         return (f"weighted_f1={self.weighted_f1:.2f} macro_f1={self.macro_f1:.2f} unmapped_fp={fp} "
-                f"actor_acc={self.actor_acc:.2f} n={self.n} mapped={self.n_mapped} unmapped={self.n_unmapped}")
+                f"actor_acc={self.actor_acc:.2f} sub_acc={sub} conf_auc={auc} n={self.n} "
+                f"mapped={self.n_mapped} unmapped={self.n_unmapped}")
 
     def details(self) -> list[str]:
         """Per-type precision/recall/F1 and actor-role accuracy as aligned text lines (the CLI
@@ -140,6 +163,8 @@ class EventsReport:
         for name, s in sorted(self.per_type.items()):
             rows.append(f"{name:44} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.tp:3} {s.fp:3} {s.fn:3}")
         rows.append(f"actor roles right on {self.actor_ok} of {self.actor_total} correctly typed gold events")
+        if self.sub_total:
+            rows.append(f"sub-event type right on {self.sub_ok} of {self.sub_total} correctly typed gold events")
         if self.n_unmapped:
             rows.append(f"unmapped gold sentences with an asserted event: {self.unmapped_with_event} of {self.n_unmapped}")
         return rows
@@ -175,13 +200,16 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def _predict(texts: list[str], article_id: str = "gold") -> list[list[Mention]]:
+    """Mentions as a run finds them: the text the parser sees (extract/prefilter.py) and the
+    configured second opinion (`EVENTDESK_SECOND_OPINION=false` measures the lexicon alone)."""
     from eventdesk import nlp
+    from eventdesk.config import load_config
     from eventdesk.extract.events import find_events
+    from eventdesk.extract.prefilter import for_parser
 
-    from eventdesk.extract.prefilter import sentence_case_headline
-
-    # As the pipeline parses them: a Title Case headline in sentence case (offsets unchanged).
-    return [find_events(doc, article_id=article_id) for doc in nlp.pipe(map(sentence_case_headline, texts))]
+    review = load_config().second_opinion
+    return [find_events(doc, article_id=article_id, second_opinion=review)
+            for doc in nlp.pipe(map(for_parser, texts))]
 
 
 # --------------------------------------------------------------------------
@@ -223,6 +251,8 @@ def evaluate_plover(records: list[dict]) -> EventsReport:
 
 def _score_sentence(report: EventsReport, text: str, gold: list[GoldEvent], preds: list[Mention]) -> None:
     predicted = {m.event_type for m in preds}
+    accepted = frozenset().union(*(g.accept for g in gold))
+    report.scored += [(m.confidence, m.event_type in accepted) for m in preds]
     if not gold:
         report.n_unmapped += 1
         report.unmapped_with_event += bool(predicted)
@@ -349,6 +379,10 @@ def _score_article(report: EventsReport, row: dict, preds: list[Mention]) -> Non
         gold = GoldEvent(key=row["article"], primary=ev["event_type"], accept=frozenset({ev["event_type"]}),
                          sources=_actor_strings(ev.get("actor1")), targets=_actor_strings(ev.get("actor2")))
         _score_actors(report, gold, cands)
+        if ev.get("sub_event_type"):
+            report.sub_total += 1
+            report.sub_ok += any(m.sub_event_type == ev["sub_event_type"] for m in cands)
+    report.scored += [(m.confidence, m.id in matched) for m in preds]
     for m in preds:
         if m.id not in matched:
             report.per_type[m.event_type].fp += 1

@@ -29,9 +29,10 @@ COUNT_KINDS_BY_TYPE: dict[str, frozenset[str]] = {
 ARRESTS = "Arrests"
 
 
-def extract(doc: Doc, article: Article) -> list[Mention]:
-    """All event mentions of one parsed article, with counts, place and time attached."""
-    mentions = find_events(doc, article_id=article.id)
+def extract(doc: Doc, article: Article, *, second_opinion: bool = True) -> list[Mention]:
+    """All event mentions of one parsed article, with counts, place and time attached
+    (`second_opinion`: see `find_events`)."""
+    mentions = find_events(doc, article_id=article.id, second_opinion=second_opinion)
     if not mentions:
         return []
     places = find_places(doc)

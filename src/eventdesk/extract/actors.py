@@ -7,6 +7,12 @@ actor1. Names, kinds and countries come from the actor table
 kind "foreign state forces" when Russia is not the article's home country.
 A generic actor's country ("police") is left None; the lead fills it from the
 event place.
+
+ACLED's conventions are applied here too (`crowd_roles`, `reporting_agent`): the
+crowd of a Protests or Riots event is actor1, named "Protesters" or "Rioters"
+whatever the text calls it, with the force acting on it as actor2; an agentless
+state action reported by a state source ("Police said nine people were arrested")
+takes that source as actor1; heads of state act as the government.
 """
 
 from __future__ import annotations
@@ -32,6 +38,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i", "you"})
+# Pronouns that stand for one person or thing: their antecedent is no plural noun.
+SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "him", "her", "i"})
+# Collective nouns spaCy may tag singular that take plural agreement ("the police were").
+PLURAL_COLLECTIVES = frozenset({"police", "people"})
 # Prepositions whose object is the one acted on ("attack on X", "clashes with X").
 TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
 
@@ -59,6 +69,18 @@ class ActorTable:
     countries: dict[str, str]
     country_names: dict[str, str]
     partitive: frozenset[str]
+    light_nouns: frozenset[str]
+    crowd: CrowdConvention
+    reporting_agents: dict[str, frozenset[str]]  # trigger family -> kinds of source that did it
+
+
+@dataclass(frozen=True)
+class CrowdConvention:
+    """ACLED's crowd actors (the `[crowd]` table of `data/actors.toml`, see `crowd_roles`)."""
+
+    names: dict[str, str]  # event type -> the [[actor]] pattern whose entry names its crowd
+    kinds: frozenset[str]  # kinds that take the crowd's name as actor1 (its own kinds, civilians)
+    forces: frozenset[str]  # kinds that act on a crowd, never as it
 
 
 @cache
@@ -78,6 +100,10 @@ def actor_table() -> ActorTable:
         countries=countries,
         country_names=names,
         partitive=frozenset(data["partitive"]["heads"]),
+        light_nouns=frozenset(data["light_nouns"]["heads"]),
+        crowd=CrowdConvention(dict(data["crowd"]["names"]), frozenset(data["crowd"]["kinds"]),
+                              frozenset(data["crowd"]["forces"])),
+        reporting_agents={fam: frozenset(kinds) for fam, kinds in data["reporting_agent"].items()},
     )
 
 
@@ -134,7 +160,8 @@ def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
-def _prep_object(tok: Token, preps: frozenset[str] | set[str]) -> Token | None:
+def prep_object(tok: Token, preps: frozenset[str] | set[str]) -> Token | None:
+    """The object of the first of `tok`'s prepositions (or "by" agent) that is in `preps`."""
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
             obj = _child(prep, {"pobj"})
@@ -153,7 +180,7 @@ def subject_of(verb: Token) -> Token | None:
         agent = _passive_agent(verb) if _is_passive(verb) else None
         if agent is not None:
             return agent
-        subj = _child(verb, SUBJECT_DEPS)
+        subj = nearest_subject(verb)
         if subj is not None:
             return verb.head if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subj
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "resorted to throwing stones"
@@ -167,18 +194,29 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the one nearest before the verb.
+
+    A dateline can be parsed as a second subject ("COLOMBO, July 22 - Sri Lankan troops
+    cleared ..." gives COLOMBO and troops): the real subject stands next to its verb.
+    """
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
 def _passive_agent(verb: Token) -> Token | None:
     """The "by" agent of a passive verb, shared across conjuncts ("stormed and looted by X")."""
-    agent = _prep_object(verb, {"by"})
+    agent = prep_object(verb, {"by"})
     if agent is not None:
         return agent
     for conj in verb.children:
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and not _child(conj, SUBJECT_DEPS | {"nsubjpass"}):
-            agent = _prep_object(conj, {"by"})
+            agent = prep_object(conj, {"by"})
             if agent is not None:
                 return agent
     if verb.dep_ == "conj" and not _child(verb, SUBJECT_DEPS | {"nsubjpass"}):
-        return _prep_object(verb.head, {"by"})
+        return prep_object(verb.head, {"by"})
     return None
 
 
@@ -213,12 +251,12 @@ def verb_object(verb: Token) -> Token | None:
         return obj
     if verb.dep_ == "conj" and _child(verb.head, {"dobj"}) is not None and not _child(verb, {"nsubj"}):
         return None
-    return _prep_object(verb, TARGET_PREPS | {"to"})
+    return prep_object(verb, TARGET_PREPS | {"to"})
 
 
 def target_of(verb: Token) -> Token | None:
     """What a verb is aimed at ("fired tear gas at students"): the object of a target preposition."""
-    return _prep_object(verb, TARGET_PREPS)
+    return prep_object(verb, TARGET_PREPS)
 
 
 def apposed_name(tok: Token) -> Token:
@@ -231,15 +269,25 @@ def apposed_name(tok: Token) -> Token:
 
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(agent, patient) of an event noun: "Russia's deployment of troops", "clashes between X and Y"."""
-    between = _prep_object(noun, {"between"})
+    between = prep_object(noun, {"between"})
     if between is not None:
         other = _child(between, {"conj"})
         return between, other
-    agent = _child(noun, {"poss"}) or _prep_object(noun, {"by"})
-    patient = _prep_object(noun, {"of", "against", "on", "with"})
-    if agent is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
-        agent = subject_of(noun.head) if noun.dep_ == "dobj" else None
+    agent = _child(noun, {"poss"}) or prep_object(noun, {"by"})
+    patient = prep_object(noun, {"of", "against", "on", "with"})
+    held = _of_holder(noun)
+    if agent is None and held.dep_ in ("dobj", "pobj") and held.head.pos_ == "VERB":
+        agent = subject_of(held.head) if held.dep_ == "dobj" else None
     return agent, patient
+
+
+def _of_holder(noun: Token) -> Token:
+    """The light noun whose "of" complement `noun` is ("declared a state of emergency", "handed
+    in their letters of resignation"): its verb's subject is the agent. Else `noun` itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in actor_table().light_nouns:
+        return prep.head
+    return noun
 
 
 def descend_partitive(tok: Token) -> Token:
@@ -248,7 +296,7 @@ def descend_partitive(tok: Token) -> Token:
     for _ in range(3):  # "hundreds of members of the forces" at most
         if tok.lemma_.lower() not in table.partitive and tok.lower_ not in table.partitive:
             return tok
-        obj = _prep_object(tok, {"of"})
+        obj = prep_object(tok, {"of"})
         if obj is None:
             return tok
         tok = obj
@@ -275,11 +323,23 @@ def _span_of(tokens: list[Token]) -> tuple[int, int, str]:
 
 
 def _match_kind(lemmas: str) -> ActorEntry | None:
+    """The entry whose pattern ends nearest the phrase's head (its last word), the longest on a tie.
+
+    The head names the actor, a modifier only qualifies it: "anti-government protesters" are
+    protesters, "opposition leader" beats "leader", "ruling party MP" is an MP, not a party.
+    """
     padded = f" {lemmas} "
+    best: tuple[int, int] | None = None
+    found: ActorEntry | None = None
     for entry in actor_table().kinds:
-        if any(f" {p} " in padded for p in entry.patterns):
-            return entry
-    return None
+        for pattern in entry.patterns:
+            at = padded.rfind(f" {pattern} ")
+            if at < 0:
+                continue
+            score = (at + len(pattern), len(pattern))
+            if best is None or score > best:
+                best, found = score, entry
+    return found
 
 
 def _country_in(tokens: list[Token]) -> str | None:
@@ -291,6 +351,9 @@ def _country_in(tokens: list[Token]) -> str | None:
     low = text.lower()
     for name, code in actor_table().countries.items():
         if len(name) > 3 and f"{name} " in f"{low} ":
+            return code
+    for name, code in actor_table().demonyms.items():  # of several words: "Sri Lankan troops"
+        if " " in name and f" {name} " in f" {low} ":
             return code
     return None
 
@@ -367,6 +430,82 @@ def _unknown_name_kind(inner: Token, text: str, country: str | None) -> tuple[st
     return text, None
 
 
+def reporting_agent(family: str, source: Token | None, *, home: str | None = None,
+                    within: Span | None = None) -> Actor | None:
+    """The source of a report as actor1 of the agentless state action it reports.
+
+    "Police said nine people were arrested": the police made the arrests; "a curfew was
+    imposed, authorities said": the authorities imposed it. Only for the trigger families of
+    `[reporting_agent]` in `data/actors.toml`, and only a source of the kinds listed there.
+    """
+    kinds = actor_table().reporting_agents.get(family)
+    if not kinds or source is None or is_pronoun(source):
+        return None
+    actor = resolve_actor(source, "actor1", home=home, within=within)
+    return actor if actor.kind in kinds else None
+
+
+# --------------------------------------------------------------------------
+# ACLED's crowd convention
+# --------------------------------------------------------------------------
+def crowd_roles(event_type: str, actors: list[Actor]) -> list[Actor]:
+    """Actors of a Protests or Riots event as ACLED codes them (other event types: unchanged).
+
+    The crowd is actor1 and a force acting on it is actor2: "police fired on protesters" and
+    "police shot dead one man" at a protest give the crowd (actor1) and Police (actor2). The
+    crowd takes the event type's crowd name ("Protesters (Sri Lanka)", "Rioters (Sri Lanka)")
+    whatever the text calls it ("thousands of people", "a crowd", protesters who riot); a named
+    group or person at its head ("opposition MPs") stays as an associated actor, and the crowd
+    actor1 keeps its words.
+    """
+    conv = actor_table().crowd
+    if event_type not in conv.names:
+        return actors
+    a1 = next((a for a in actors if a.role == "actor1"), None)
+    a2 = next((a for a in actors if a.role == "actor2"), None)
+    if _acts_on_crowd(a1, a2, conv):
+        swap = {"actor1": "actor2", "actor2": "actor1"}
+        actors = [a.model_copy(update={"role": swap[a.role]}) if a.role in swap else a for a in actors]
+        a1 = next((a for a in actors if a.role == "actor1"), None)
+    if a1 is None or a1.kind in conv.forces:
+        return actors
+    crowd = _crowd_actor(conv.names[event_type], a1)
+    if a1.kind in conv.kinds or a1.kind is None:  # kinds of no name ("a crowd") are the crowd too
+        return [crowd if a is a1 else a for a in actors]
+    return [crowd] + [a.model_copy(update={"role": "associated"}) if a is a1 else a for a in actors]
+
+
+def _acts_on_crowd(a1: Actor | None, a2: Actor | None, conv: CrowdConvention) -> bool:
+    """True when actor2 is the crowd acted on: actor1 is a force and actor2 no force, or actor1
+    is absent and actor2 are protesters or rioters ("protesters were dispersed").
+
+    A force with no one it acts on stays actor1 (police may protest too). Without actor1, other
+    people in actor2 stay there: a government is what a crowd protests against ("in protest of
+    the government's refusal"), and people killed or injured are a toll, not the crowd.
+    """
+    if a2 is None or a2.kind in conv.forces:
+        return False
+    if a1 is None:
+        return a2.kind in _crowd_kinds(conv)
+    return a1.kind in conv.forces
+
+
+def _crowd_kinds(conv: CrowdConvention) -> set[str]:
+    """The kinds of the crowd actors themselves (protesters, rioters)."""
+    return {e.kind for e in actor_table().kinds if set(e.patterns) & set(conv.names.values())}
+
+
+def _crowd_actor(pattern: str, actor: Actor) -> Actor:
+    """`actor` renamed as the crowd of the [[actor]] entry holding `pattern`, in its country."""
+    table = actor_table()
+    entry = next(e for e in table.kinds if pattern in e.patterns)
+    country = actor.country_code
+    name = entry.name
+    if country and entry.country_name:
+        name = entry.country_name.format(country=table.country_names.get(country, country))
+    return actor.model_copy(update={"name": name, "kind": entry.kind, "role": "actor1"})
+
+
 def is_pronoun(tok: Token) -> bool:
     """True for a personal pronoun that needs resolving before it can name an actor."""
     return tok.lower_ in PRONOUNS or tok.pos_ == "PRON"
@@ -376,11 +515,22 @@ def is_pronoun(tok: Token) -> bool:
 ANTECEDENT_WINDOW = 3
 
 
+def agrees(pronoun: Token, noun: Token) -> bool:
+    """False when a singular pronoun ("he", "it") would stand for a plural noun ("police",
+    "protesters", "Police and soldiers"); plural pronouns take any noun ("the army ... they")."""
+    if pronoun.lower_ not in SINGULAR_PRONOUNS:
+        return True
+    return noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in PLURAL_COLLECTIVES and not any(
+        c.dep_ == "conj" for c in noun.children)
+
+
 def previous_subject(tok: Token) -> Token | None:
     """A crude antecedent for a pronoun: an earlier noun subject in the sentence, else the root
-    subject of the nearest earlier sentence that has a noun subject."""
+    subject of the nearest earlier sentence that has a noun subject; either must agree in number
+    with the pronoun ("Police said he was arrested": he is not the police)."""
     sent: Span = tok.sent
-    same = [t for t in sent if t.i < tok.i and t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN")]
+    same = [t for t in sent if t.i < tok.i and t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN")
+            and agrees(tok, t)]
     if same:
         return same[-1]
     for _ in range(ANTECEDENT_WINDOW):
@@ -388,6 +538,6 @@ def previous_subject(tok: Token) -> Token | None:
             return None
         sent = tok.doc[sent.start - 1].sent
         subj = _child(sent.root, SUBJECT_DEPS | {"nsubjpass"})
-        if subj is not None and not is_pronoun(subj):
+        if subj is not None and not is_pronoun(subj) and agrees(tok, subj):
             return subj
     return None

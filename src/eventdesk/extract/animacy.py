@@ -25,6 +25,8 @@ from eventdesk.records import Actor
 
 # Entity labels that name actors; any other entity label (DATE, FAC, LOC, MONEY ...) names none.
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Prepositions whose object owns the thing they modify ("positions of X", "a camp for X").
+OWNER_PREPS = frozenset({"of", "for"})
 # How many sentences back a bare quantifier may look for the noun it counts.
 COUNTED_WINDOW = 1
 
@@ -66,9 +68,9 @@ def checked(head: Token, actor: Actor, *, home: str | None = None, within: Span 
         counted = counted_noun(inner)
     elif actor.kind is not None or is_animate(inner):
         return actor
-    else:  # "Sweden's decision", "the minister's office": the animate possessor acts or is acted on
-        owner = next((c for c in inner.children if c.dep_ == "poss" and not act.is_pronoun(c)), None)
-        return _possessor(owner, actor, home, within) if owner is not None and is_animate(owner) else None
+    else:  # "Sweden's decision", "positions of the security forces": the owner acts or is acted on
+        owner = owner_of(inner)
+        return _possessor(owner, actor, home, within) if owner is not None else None
     if counted is None:
         return None
     named = act.resolve_actor(counted, actor.role, home=home, within=within)
@@ -78,9 +80,24 @@ def checked(head: Token, actor: Actor, *, home: str | None = None, within: Span 
                                     "country_code": actor.country_code or named.country_code})
 
 
+def owner_of(thing: Token) -> Token | None:
+    """The animate owner of a thing: its possessor ("Sweden's decision"), else the object of its
+    "of" or "for" ("positions of the Palestinian security forces", "a camp for refugees")."""
+    owner = next((c for c in thing.children if c.dep_ == "poss" and not act.is_pronoun(c)), None)
+    if owner is None:
+        owner = act.descend_partitive(o) if (o := act.prep_object(thing, OWNER_PREPS)) is not None else None
+    return owner if owner is not None and not act.is_pronoun(owner) and is_animate(owner) else None
+
+
 def _possessor(owner: Token, actor: Actor, home: str | None, within: Span | None) -> Actor:
+    """`actor` named after its owner; an owner after the thing ("a camp for refugees") joins its words."""
     named = act.resolve_actor(owner, actor.role, home=home, within=within)
-    return actor.model_copy(update={"name": named.name, "kind": named.kind, "country_code": named.country_code})
+    update = {"name": named.name, "kind": named.kind, "country_code": named.country_code}
+    if actor.start is not None and actor.end is not None and named.end is not None and named.end > actor.end:
+        joined = owner.doc.char_span(actor.start, named.end)  # token-aligned: both ends are token edges
+        if joined is not None:
+            update |= {"end": named.end, "text": joined.text}
+    return actor.model_copy(update=update)
 
 
 def _relative_antecedent(tok: Token) -> Token | None:

@@ -20,7 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from eventdesk.extract.actors import phrase_tokens, previous_subject
+from eventdesk.extract.actors import apposed_name, phrase_tokens, previous_subject
 from eventdesk.records import Status
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,10 @@ def attribute(trigger: Token, within: Span | None = None) -> Attribution:
         return Attribution(Status.DENIED, who, f"denied by '{who}' ('{verb.text}')", speaker)
     plan = planned_cue(trigger)
     if plan:
-        return Attribution(Status.PLANNED, who, plan, speaker)
+        if speaker is None:  # "X summoned troops to fight ...": the plan is X's
+            speaker = planner(trigger, span)
+            who = speaker_name(speaker) if speaker is not None else None
+        return Attribution(Status.PLANNED, who, plan + (f", planned by '{who}'" if who else ""), speaker)
     hedge = unverified_cue(span)
     if hedge:
         return Attribution(Status.UNVERIFIED, who, hedge, speaker)
@@ -208,7 +211,13 @@ def _quote_speaker(sent: Span) -> tuple[Token | None, Token | None]:
 
 
 def speaker_name(speaker: Token) -> str:
-    """A readable name for a speaker: the compact phrase, pronouns resolved to the last PERSON."""
+    """A readable name for a speaker: the compact phrase, a role noun named by its apposed person
+    ("Nazarbayev's successor, President Tokayev" → Kassym-Jomart Tokayev), pronouns resolved
+    to the last PERSON."""
+    named = apposed_name(speaker)
+    if named is not speaker:
+        ent = next((e for e in speaker.doc.ents if e.start <= named.i < e.end), None)
+        return ent.text if ent is not None else named.text
     if speaker.lower_ in cues().person_pronouns:
         antecedent = previous_subject(speaker)
         if antecedent is not None and antecedent.pos_ == "PROPN":
@@ -249,6 +258,19 @@ def planned_cue(trigger: Token) -> str | None:
     if frame is not None and _purpose_infinitive(frame):
         return f"infinitive of purpose/intent under '{frame.head.text}'"
     return _planned_frame(trigger)
+
+
+def planner(trigger: Token, span: Span) -> Token | None:
+    """Whose plan, threat or call a planned trigger is: the subject of the nearest governing
+    verb that has one ("Tokayev summoned troops to fight ...", "the union threatened to strike")."""
+    frame = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
+    for verb in [frame, *_ancestors(frame)] if frame is not None else []:
+        if verb is trigger or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(verb)
+        if subj is not None and span.start <= subj.i < span.end and subj not in trigger.subtree:
+            return subj
+    return None
 
 
 def _governing_verb(noun: Token) -> Token | None:

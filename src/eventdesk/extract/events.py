@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.extract import actors as act
+from eventdesk.extract import second_opinion as opinion
 from eventdesk.extract.animacy import checked
 from eventdesk.extract.attribution import Attribution, attribute
 # The lexicon and its typing rules live in lexicon.py; the names unused here are re-exported.
@@ -76,12 +77,14 @@ class Candidate:
     rule: str = ""
     attribution: Attribution | None = None
     merged: list[Token] = field(default_factory=list)
+    opinion: opinion.Verdict | None = None  # the second opinion, when the lexicon was unsure
 
 
 # --------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------
-def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None) -> list[Mention]:
+def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None,
+                second_opinion: bool = True) -> list[Mention]:
     """Find and type the events reported in a parsed article.
 
     Args:
@@ -89,6 +92,8 @@ def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None)
         article_id: the article's id, used in mention ids.
         rejected: if given, a reason string is appended for every trigger candidate
             that was considered and dropped (negated, background, no event by rule).
+        second_opinion: ask the embedding classifier about candidates the lexicon is unsure
+            of (second_opinion.py); off, the lexicon alone decides.
 
     Returns:
         Mentions in text order, each with trigger, sentence, status, attribution,
@@ -96,7 +101,7 @@ def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None)
     """
     lex = lexicon()
     home = act.home_country(doc)
-    out: list[Mention] = []
+    kept: list[tuple[Candidate, Span]] = []
     earlier: list[str] = []
     for seg in evidence_segments(doc):
         if not any(k in lex.lemmas for t in seg for k in _lexicon_keys(t)):
@@ -104,8 +109,10 @@ def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None)
         if seg.text.lower().startswith(lex.skip_prefixes):
             _reject(rejected if rejected is not None else [], seg[0], "boilerplate line")
             continue
-        out.extend(sentence_events(seg, article_id=article_id, home=home, rejected=rejected, earlier=earlier))
-    return out
+        kept += [(c, seg) for c in _sentence_candidates(seg, home, rejected, earlier)]
+    if second_opinion:
+        _second_opinion(kept)
+    return [_mention(c, seg, article_id) for c, seg in kept]
 
 
 def evidence_segments(doc: Doc) -> list[Span]:
@@ -134,9 +141,9 @@ def _trim(span: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
-def sentence_events(seg: Span, *, article_id: str, home: str | None = None,
-                    rejected: list[str] | None = None, earlier: list[str] | None = None) -> list[Mention]:
-    """Mentions of one evidence segment (see `find_events`).
+def _sentence_candidates(seg: Span, home: str | None, rejected: list[str] | None,
+                         earlier: list[str] | None) -> list[Candidate]:
+    """The typed, merged event candidates of one evidence segment (see `find_events`).
 
     `earlier` lists the full types of the article's earlier mentions, oldest first: it lets an
     agentless arson take the type of the riot it belongs to, and drops definite references
@@ -150,7 +157,27 @@ def sentence_events(seg: Span, *, article_id: str, home: str | None = None,
     typed = [_inherit(c, history) for c in typed if not _back_reference(c, history, notes)]
     kept = _stale_tolls(_merge(_merge_tolls(typed, notes)), history)
     history += [c.full_type for c in kept]
-    return [_mention(c, seg, article_id) for c in kept]
+    return kept
+
+
+def _unsure(c: Candidate) -> bool:
+    """The lexicon is unsure when no rule chose among the family's several types (it fell back
+    to the default) or the trigger is a vague noun ("violence", "unrest")."""
+    return (c.rule == "default" and len(c.family.types) > 1) or c.family.vague
+
+
+def _second_opinion(kept: list[tuple[Candidate, Span]]) -> None:
+    """Let the embedding classifier review the unsure candidates (in place; see second_opinion.py)."""
+    unsure = [(c, seg) for c, seg in kept if _unsure(c)]
+    if not unsure:
+        return
+    items = [(seg.text, c.full_type, c.family.types) for c, seg in unsure]
+    for (c, _), verdict in zip(unsure, opinion.review(items), strict=True):
+        if verdict.full_type != c.full_type:
+            c.rule = f"second opinion over the family's types (was {c.full_type})"
+            c.full_type = verdict.full_type
+            c.actors = act.crowd_roles(split_type(c.full_type)[0], c.actors)
+        c.opinion = verdict
 
 
 # --------------------------------------------------------------------------
@@ -389,26 +416,8 @@ def _type_candidate(cand: Candidate, seg: Span, home: str | None, notes: list[st
         _reject(notes, cand.token, f"family '{cand.family.name}' rule {rule} says no event")
         return False
     cand.full_type, cand.rule = full_type, rule
-    cand.actors = crowd_first(full_type, cand.actors)
+    cand.actors = act.crowd_roles(split_type(full_type)[0], cand.actors)  # ACLED: the crowd is actor1
     return True
-
-
-# Event types whose actor1 is, by ACLED's convention, the demonstrators or the rioters.
-CROWD_EVENT_TYPES = ("Protests", "Riots")
-CROWD_KINDS = frozenset({"protesters", "rioters"})
-
-
-def crowd_first(full_type: str, actors: list[Actor]) -> list[Actor]:
-    """Protests and Riots name the crowd as actor1 and the force acting on it as actor2 (ACLED):
-    "police fired on protesters" is Protesters (actor1) with Police (actor2)."""
-    if not full_type.startswith(CROWD_EVENT_TYPES):
-        return actors
-    a1 = next((a for a in actors if a.role == "actor1"), None)
-    a2 = next((a for a in actors if a.role == "actor2"), None)
-    if a2 is None or a2.kind not in CROWD_KINDS or (a1 is not None and a1.kind in CROWD_KINDS):
-        return actors
-    swap = {"actor1": "actor2", "actor2": "actor1"}
-    return [a.model_copy(update={"role": swap[a.role]}) if a.role in swap else a for a in actors]
 
 
 def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Attribution | None,
@@ -419,6 +428,8 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
     """
     agent, patient = (t if t is not None and seg.start <= t.i < seg.end else None for t in _roles(trigger, fam))
     agent = _resolve_pronoun(agent, attribution)
+    if patient is not None and patient.dep_ == "nsubjpass":  # "a journalist said he had been beaten"
+        patient = _resolve_pronoun(patient, attribution)
     if fam.object_role == "none":
         patient = None
     if fam.object_role == "actor1" and patient is not None:
@@ -431,7 +442,9 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
         out.append(actor)
         out += [a for c in head.children if c.dep_ == "conj"
                 if (a := checked(c, act.resolve_actor(c, "associated", home=home, within=seg))) is not None]
-    return out
+    source = attribution.source if attribution is not None else None
+    reporter = act.reporting_agent(fam.name, source, home=home, within=seg) if agent is None else None
+    return ([reporter] if reporter is not None else []) + out
 
 
 def _named_actor(head: Token, role: str, home: str | None, seg: Span) -> Actor:
@@ -480,8 +493,9 @@ def _reduced_passive(verb: Token) -> bool:
 def _resolve_pronoun(agent: Token | None, attribution: Attribution | None) -> Token | None:
     if agent is None or not act.is_pronoun(agent):
         return agent
-    if attribution is not None and attribution.source is not None and not act.is_pronoun(attribution.source):
-        return attribution.source  # "police said they had killed": they = the police
+    source = attribution.source if attribution is not None else None
+    if source is not None and not act.is_pronoun(source) and act.agrees(agent, source):
+        return source  # "police said they had killed": they = the police
     return act.previous_subject(agent)
 
 
@@ -565,6 +579,8 @@ def _confidence(c: Candidate) -> float:
         conf -= PLANNED_PENALTY
     if status == Status.UNVERIFIED:
         conf -= UNVERIFIED_PENALTY
+    if c.opinion is not None:
+        conf += c.opinion.confidence_delta
     if c.family.vague:
         conf = min(conf, VAGUE_CAP)
     return round(max(0.05, min(conf, 0.95)), 2)
@@ -581,6 +597,8 @@ def _reason(c: Candidate) -> str:
     text = " ".join(parts) + f" → {c.full_type} [{rule}]"
     if c.merged:
         text += "; merged with " + ", ".join(f"'{m.text}'" for m in c.merged)
+    if c.opinion is not None:
+        text += f"; {c.opinion.note}"
     if c.attribution:
         text += f"; status {c.attribution.status.value}: {c.attribution.reason}"
     return text

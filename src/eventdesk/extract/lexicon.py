@@ -59,6 +59,11 @@ class Family:
     inherit: tuple[str, ...] = ()
     confidence: float = 0.5
 
+    @property
+    def types(self) -> frozenset[str]:
+        """The full types this family can give (its rules' and its default)."""
+        return frozenset(t for t in (self.default, *(r.type for r in self.rules)) if t)
+
 
 @dataclass(frozen=True)
 class Lexicon:

@@ -139,6 +139,26 @@ def _common_words() -> frozenset[str]:
     return frozenset(flt.triggers) | frozenset(required) | frozenset(STOP_WORDS)
 
 
+# A line ending in a word or a bracket, followed by a blank line: a headline, caption or teaser
+# with no final stop. The parser would run it into the next paragraph ("... Russia sends troops
+# / Illustration: ..." made "Illustration" the object of "sends").
+_OPEN_PARAGRAPH_END = re.compile(r"(?<=[\w)\]])\n(?=[ \t]*\n)")
+
+
+# A dateline opening a paragraph: a capitalised place, a comma and at most a date and an
+# outlet, then a dash ("COLOMBO, July 9 (Indian Ocean Wire) - ", "Almaty, MINA – "). Unclosed,
+# the parser makes the place the subject of the first sentence.
+_DATELINE_DASH = re.compile(r"(?m)^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,[^\n.!?]{1,70}? ([-\u2013\u2014]) ")
+
+
+def for_parser(text: str) -> str:
+    """The text the parser sees: a Title Case headline in sentence case, every paragraph without
+    a final stop closed by one, and every dateline's dash made a stop. Same length as `text` (one
+    character for one), so offsets carry over; run/process.py re-reads evidence from the article."""
+    out = _OPEN_PARAGRAPH_END.sub(".", sentence_case_headline(text))
+    return _DATELINE_DASH.sub(lambda m: m.group(0)[: -2] + ". ", out)
+
+
 def sentence_case_headline(text: str) -> str:
     """The text with a Title Case first line put in sentence case where the words are common."""
     end = text.find("\n")

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 
 from eventdesk.records import Article
 from eventdesk.run.pool import CHUNK, IN_FLIGHT_PER_WORKER, _chunks, _work
-from eventdesk.run.process import Processed
+from eventdesk.run.process import Options, Processed
 
 log = logging.getLogger(__name__)
 
 
 def process_dask(
-    articles: Iterable[Article], *, model: str, workers: int, scheduler: str | None = None, fast: bool = True
+    articles: Iterable[Article], *, options: Options, workers: int, scheduler: str | None = None
 ) -> Iterator[Processed]:
     """`process` over a Dask cluster: the one at `scheduler`, or a local one of `workers` processes."""
     from dask.distributed import Client, LocalCluster
@@ -35,7 +35,7 @@ def process_dask(
         log.info("dask: %s, %d task slots", client.scheduler.address, slots)
         pending: deque = deque()
         for chunk in _chunks(articles, CHUNK):
-            pending.append(client.submit(_work, chunk, model, fast, pure=False))
+            pending.append(client.submit(_work, chunk, options, pure=False))
             if len(pending) >= slots:
                 yield from pending.popleft().result()
         while pending:

@@ -18,9 +18,8 @@ from pathlib import Path
 from eventdesk.link import LinkSummary, link
 from eventdesk.read import read_paths
 from eventdesk.records import Article, ReadFailure
-from eventdesk.nlp import DEFAULT_MODEL
 from eventdesk.run.pool import MIN_ARTICLES_FOR_POOL, process_parallel
-from eventdesk.run.process import Processed, process
+from eventdesk.run.process import Options, Processed, process
 from eventdesk.store import Store
 
 log = logging.getLogger(__name__)
@@ -61,11 +60,10 @@ def ingest(
     store: Store,
     *,
     batch_size: int = 32,
-    model: str = DEFAULT_MODEL,
+    options: Options = Options(),  # noqa: B008 (frozen, so a shared default is safe)
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
-    fast: bool = True,
     on_article: Callable[[Processed], None] | None = None,
     on_failure: Callable[[ReadFailure], None] | None = None,
 ) -> RunSummary:
@@ -73,8 +71,8 @@ def ingest(
 
     With `workers` > 1 and enough articles, the per-article map runs on a process pool; with
     `engine="dask"` it runs on a Dask cluster (`scheduler` address, or a local cluster). The
-    results are stored in input order either way, so the database is the same. `fast` is the
-    fast path (only sentences that can carry events get the full parse).
+    results are stored in input order either way, so the database is the same. `options` says
+    how each article is processed (model, fast path, second opinion).
     """
     summary = RunSummary()
 
@@ -91,9 +89,9 @@ def ingest(
     if engine == "dask":
         from eventdesk.run.dask import process_dask
 
-        results = process_dask(todo(), model=model, workers=workers, scheduler=scheduler, fast=fast)
+        results = process_dask(todo(), options=options, workers=workers, scheduler=scheduler)
     else:
-        results = _map(todo(), workers, model, fast)
+        results = _map(todo(), workers, options)
     for done in results:
         _store_one(store, done, summary)
         if on_article:
@@ -118,14 +116,14 @@ def _split_failures(batch: list, store: Store, summary: RunSummary, on_failure) 
     return articles
 
 
-def _map(articles: Iterator[Article], workers: int, model: str, fast: bool) -> Iterator[Processed]:
+def _map(articles: Iterator[Article], workers: int, options: Options) -> Iterator[Processed]:
     """In-process for one worker or a small input; a process pool otherwise."""
     head = list(islice(articles, MIN_ARTICLES_FOR_POOL))
     if workers <= 1 or len(head) < MIN_ARTICLES_FOR_POOL:
-        yield from process(chain(head, articles), model=model, fast=fast)
+        yield from process(chain(head, articles), options)
         return
     log.info("processing on %d worker processes", workers)
-    yield from process_parallel(chain(head, articles), workers=workers, model=model, fast=fast)
+    yield from process_parallel(chain(head, articles), workers=workers, options=options)
 
 
 def _store_one(store: Store, done: Processed, summary: RunSummary) -> None:

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from eventdesk.records import Article
-from eventdesk.run.process import Processed, process
+from eventdesk.run.process import Options, Processed, process
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +35,19 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(options: Options) -> None:
     from eventdesk import nlp
+    from eventdesk.extract import second_opinion
     from eventdesk.resolve.gazetteer import load_gazetteer
 
-    nlp.load(model)
+    nlp.load(options.model)
     load_gazetteer()
+    if options.second_opinion:
+        second_opinion.classifier()
 
 
-def _work(chunk: list[Article], model: str, fast: bool = True) -> list[Processed]:
-    return list(process(chunk, model=model, fast=fast))
+def _work(chunk: list[Article], options: Options) -> list[Processed]:
+    return list(process(chunk, options))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -53,15 +56,13 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def process_parallel(
-    articles: Iterable[Article], *, workers: int, model: str, fast: bool = True
-) -> Iterator[Processed]:
+def process_parallel(articles: Iterable[Article], *, workers: int, options: Options) -> Iterator[Processed]:
     """`process` over a pool of `workers` processes, yielding in input order."""
     ctx = multiprocessing.get_context("spawn")  # no fork of the parent's open database handles
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as ex:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(options,)) as ex:
         pending: deque[Future[list[Processed]]] = deque()
         for chunk in _chunks(articles, CHUNK):
-            pending.append(ex.submit(_work, chunk, model, fast))
+            pending.append(ex.submit(_work, chunk, options))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().result()
         while pending:

@@ -19,7 +19,7 @@ from eventdesk import nlp
 from eventdesk.clean import clean
 from eventdesk.extract import extract
 from eventdesk.link.copies import copy_features
-from eventdesk.extract.prefilter import sentence_case_headline, split_for_parse
+from eventdesk.extract.prefilter import for_parser, split_for_parse
 from eventdesk.records import Article, Mention, SkipReason, TextSpan
 from eventdesk.resolve.dates import publication_date
 
@@ -38,6 +38,15 @@ TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 # Years written in the text ("in 2008"): two incidents of the same kind years apart are told
 # apart by them when the publication date is missing.
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the map processes articles (picklable: it travels to pool and Dask workers)."""
+
+    model: str = nlp.DEFAULT_MODEL  # the spaCy pipeline
+    fast: bool = True  # the fast path: only sentences that can carry an event get the full parse
+    second_opinion: bool = True  # the embedding classifier reviews typings the lexicon is unsure of
 
 
 @dataclass
@@ -94,29 +103,28 @@ def _prepare(article: Article) -> Article:
 
 def process(
     articles: Iterable[Article],
-    model: str = nlp.DEFAULT_MODEL,
+    options: Options = Options(),  # noqa: B008 (frozen, so a shared default is safe)
     *,
-    fast: bool = True,
     timings: dict[str, float] | None = None,
 ) -> Iterator[Processed]:
     """Process articles in order, parsing the extractable ones in nlp.pipe batches.
 
-    With `fast` (the fast path), sentences that cannot carry an event are blanked before the
+    With `options.fast` (the fast path), sentences that cannot carry an event are blanked before the
     full parse (extract/prefilter.py) and only tagged, for the stories' content words.
     Streams: at most one nlp batch of articles is held at a time. `timings`, if given, collects
     seconds per stage (clean, parse, extract) for the benchmark.
     """
     clock = _Clock(timings)
-    pipeline = nlp.load(model)
+    pipeline = nlp.load(options.model)
     it = iter(articles)
     while batch := clock.run("clean", lambda: [_prepare(a) for a in islice(it, nlp.BATCH_SIZE)]):
         todo = [a for a in batch if a.skipped is None]
-        if fast:
-            split = clock.run("clean", lambda: [split_for_parse(sentence_case_headline(a.text)) for a in todo])
+        if options.fast:
+            split = clock.run("clean", lambda: [split_for_parse(for_parser(a.text)) for a in todo])
             docs = pipeline.pipe((p for p, _, _ in split), batch_size=nlp.BATCH_SIZE)
             rests = pipeline.pipe((r for _, r, _ in split), batch_size=nlp.BATCH_SIZE, disable=nlp.TAGGING_ONLY)
         else:
-            docs = pipeline.pipe((sentence_case_headline(a.text) for a in todo), batch_size=nlp.BATCH_SIZE)
+            docs = pipeline.pipe((for_parser(a.text) for a in todo), batch_size=nlp.BATCH_SIZE)
             rests = iter([None] * len(todo))
         parsed = zip(docs, rests)
         for article in batch:
@@ -124,7 +132,7 @@ def process(
                 yield _one(article, None)
                 continue
             pair = clock.run("parse", lambda: next(parsed))
-            yield clock.run("extract", lambda: _one(article, *pair))  # noqa: B023 (called at once)
+            yield clock.run("extract", lambda: _one(article, *pair, options.second_opinion))  # noqa: B023 (called at once)
 
 
 class _Clock:
@@ -143,11 +151,11 @@ class _Clock:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def _one(article: Article, doc, rest=None) -> Processed:  # type: ignore[no-untyped-def]
+def _one(article: Article, doc, rest=None, second_opinion: bool = True) -> Processed:  # type: ignore[no-untyped-def]
     if doc is None:
         return Processed(article, [], _features(article))
     try:
-        mentions = extract(doc, article)
+        mentions = extract(doc, article, second_opinion=second_opinion)
     except Exception as exc:  # one bad article must not stop the batch: record why
         log.exception("extraction failed for %s", article.source)
         failed = article.model_copy(
