@@ -162,3 +162,9 @@ def test_owner_of_a_place_is_the_target(nlp):
     got = _roles(nlp, "Israeli tanks shelled positions of the Palestinian security forces.")
     a2 = [(name, text) for role, name, _, text in got if role == "actor2"]
     assert a2 == [("Security Forces of Palestinian Territory", "positions of the Palestinian security forces")]
+
+
+def test_a_sender_is_named_after_the_person_apposed_to_it(nlp):
+    got = [(a.role, a.name) for m in find_events(nlp(
+        "The governor's deputy, Colonel Amadou Sow, summoned soldiers to the town."), article_id="t") for a in m.actors]
+    assert ("associated", "Colonel Amadou Sow") in got, got  # not "Deputy" or the governor

@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.extract import actors as act
 from eventdesk.extract import second_opinion as opinion
-from eventdesk.extract.animacy import checked
 from eventdesk.extract.attribution import Attribution, attribute
+from eventdesk.extract.roles import event_actors
 # The lexicon and its typing rules live in lexicon.py; the names unused here are re-exported.
 from eventdesk.extract.lexicon import (
     Family,
@@ -418,86 +418,6 @@ def _type_candidate(cand: Candidate, seg: Span, home: str | None, notes: list[st
     cand.full_type, cand.rule = full_type, rule
     cand.actors = act.crowd_roles(split_type(full_type)[0], cand.actors)  # ACLED: the crowd is actor1
     return True
-
-
-def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Attribution | None,
-                 seg: Span) -> list[Actor]:
-    """actor1 / actor2 / associated actors of a trigger, resolved against the actor table.
-
-    Role heads must lie in the evidence segment, except a pronoun's antecedent.
-    """
-    agent, patient = (t if t is not None and seg.start <= t.i < seg.end else None for t in _roles(trigger, fam))
-    agent = _resolve_pronoun(agent, attribution)
-    if patient is not None and patient.dep_ == "nsubjpass":  # "a journalist said he had been beaten"
-        patient = _resolve_pronoun(patient, attribution)
-    if fam.object_role == "none":
-        patient = None
-    if fam.object_role == "actor1" and patient is not None:
-        return _deployment_actors(agent, patient, home)
-    out: list[Actor] = []
-    for head, role in ((agent, "actor1"), (patient, "actor2")):
-        actor = None if head is None or act.is_pronoun(head) else _named_actor(head, role, home, seg)
-        if head is None or actor is None or (actor := checked(head, actor, home=home, within=seg)) is None:
-            continue  # no role, an unresolved pronoun, or no actor at all ("the air", "stones")
-        out.append(actor)
-        out += [a for c in head.children if c.dep_ == "conj"
-                if (a := checked(c, act.resolve_actor(c, "associated", home=home, within=seg))) is not None]
-    source = attribution.source if attribution is not None else None
-    reporter = act.reporting_agent(fam.name, source, home=home, within=seg) if agent is None else None
-    return ([reporter] if reporter is not None else []) + out
-
-
-def _named_actor(head: Token, role: str, home: str | None, seg: Span) -> Actor:
-    """The actor of a phrase, named after the person apposed to it ("Nazarbayev's successor,
-    President Tokayev" keeps its words and takes Tokayev's name and kind)."""
-    actor = act.resolve_actor(head, role, home=home, within=seg)  # type: ignore[arg-type]
-    person = act.apposed_name(head)
-    if person is head:
-        return actor
-    named = act.resolve_actor(person, role, home=home, within=seg)  # type: ignore[arg-type]
-    return actor.model_copy(update={"name": named.name, "kind": named.kind or actor.kind,
-                                    "country_code": named.country_code or actor.country_code})
-
-
-def _deployment_actors(sender: Token | None, force: Token, home: str | None) -> list[Actor]:
-    """"Russia deployed paratroopers": the force is actor1 (of the sender's country), the sender associated."""
-    out: list[Actor] = []
-    sent_by = act.resolve_actor(sender, "associated", home=home) if sender is not None else None
-    if sender is not None and act.is_pronoun(sender):
-        sent_by = None
-    country = sent_by.country_code if sent_by is not None else None
-    out.append(act.resolve_actor(force, "actor1", home=home, country=country))
-    return out + ([sent_by] if sent_by is not None else [])
-
-
-def _roles(trigger: Token, fam: Family) -> tuple[Token | None, Token | None]:
-    if trigger.pos_ != "VERB":
-        return act.noun_roles(trigger)
-    if fam.object_role == "target":  # "fired tear gas at students": the target, not the weapon
-        return act.subject_of(trigger), act.target_of(trigger)
-    if fam.object_role == "victim":  # "a man died": the subject suffered it
-        return None, act.subject_of(trigger)
-    subj, obj = act.subject_of(trigger), act.verb_object(trigger)
-    if obj is None and subj is not None and fam.object_role == "actor2" and _reduced_passive(trigger):
-        return None, subj  # headline style: "Dozens of Protesters Killed"
-    return subj, obj
-
-
-def _reduced_passive(verb: Token) -> bool:
-    """A bare participle with a subject and no auxiliary or object: a headline's passive."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj", "ccomp", "relcl"):
-        return False
-    return not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
-
-
-def _resolve_pronoun(agent: Token | None, attribution: Attribution | None) -> Token | None:
-    if agent is None or not act.is_pronoun(agent):
-        return agent
-    source = attribution.source if attribution is not None else None
-    if source is not None and not act.is_pronoun(source) and act.agrees(agent, source):
-        return source  # "police said they had killed": they = the police
-    return act.previous_subject(agent)
-
 
 
 # --------------------------------------------------------------------------
