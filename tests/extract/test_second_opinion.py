@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from eventdesk.extract import second_opinion as so
 from eventdesk.extract.events import find_events
 
@@ -43,8 +45,21 @@ def test_a_verdict_retypes_only_to_its_clear_first_choice_within_the_event_type(
 
 def test_only_unsure_typings_get_a_second_opinion_and_it_is_in_the_reason(nlp) -> None:
     doc = nlp("Violence erupted in the capital on Friday. Soldiers arrested twelve students on Saturday.")
-    vague, ruled = find_events(doc, article_id="t")
+    vague, ruled = find_events(doc, article_id="t", second_opinion=True)
     assert "second opinion" in vague.reason  # a vague noun: the lexicon is unsure
     assert "second opinion" not in ruled.reason  # typed by a rule over its actors
-    plain = find_events(doc, article_id="t", second_opinion=False)
+    plain = find_events(doc, article_id="t")  # off by default
     assert all("second opinion" not in m.reason for m in plain)
+
+
+def test_the_map_asks_for_second_opinions_only_when_told() -> None:
+    from eventdesk.read import read_paths
+    from eventdesk.records import Article
+    from eventdesk.run.process import Options, process
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "articles"
+    articles = [a for a in read_paths([examples]) if isinstance(a, Article)][:4]
+    with_it = [m.reason for p in process(articles, Options(second_opinion=True)) for m in p.mentions]
+    without = [m.reason for p in process(articles, Options()) for m in p.mentions]
+    assert any("second opinion" in r for r in with_it)
+    assert not any("second opinion" in r for r in without)

@@ -27,7 +27,7 @@ from eventdesk.read import read_paths
 from eventdesk.records import Article
 from eventdesk.run.local import ingest
 from eventdesk.run.pool import default_workers
-from eventdesk.run.process import process
+from eventdesk.run.process import Options, process
 from eventdesk.store import Store
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -52,6 +52,7 @@ class BenchResult:
     mentions: int
     peak_rss_mb: float
     link_seconds: float
+    options: Options = Options()  # noqa: B008 (frozen)
     stages: dict[str, float] = field(default_factory=dict)  # stage -> articles/s
     baseline_per_s: float | None = None
 
@@ -84,7 +85,8 @@ class BenchResult:
         return (
             f"articles_per_s={self.articles_per_s:.2f} ratio_vs_spacy={ratio} peak_rss_mb={self.peak_rss_mb:.0f} "
             f"events={self.events} mentions={self.mentions} articles={self.articles} workers={self.workers} "
-            f"seconds={self.seconds:.1f}"
+            f"seconds={self.seconds:.1f} fast_path={self.options.fast} "
+            f"second_opinion={self.options.second_opinion}"
         )
 
 
@@ -117,9 +119,9 @@ def _peak_rss_mb(workers: int) -> float:
     return own + (child * workers if child else 0.0)
 
 
-def _stage_rates(articles: list[Article]) -> dict[str, float]:
+def _stage_rates(articles: list[Article], options: Options) -> dict[str, float]:
     timings: dict[str, float] = {}
-    for _ in process(articles, timings=timings):
+    for _ in process(articles, options, timings=timings):
         pass
     return {stage: len(articles) / sec for stage, sec in timings.items() if sec > 0}
 
@@ -133,15 +135,24 @@ def _baseline_rate(articles: list[Article]) -> float:
 
 
 def run_bench(n: int, *, baseline: bool = True, workers: int | None = None) -> BenchResult:
-    """Time the pipeline (and optionally spaCy's full pipeline) over n articles."""
+    """Time the pipeline (and optionally spaCy's full pipeline) over n articles, processed as the
+    configuration says (`fast_path`, `second_opinion`: see data/defaults.toml)."""
+    from eventdesk.config import load_config
+
+    config = load_config()
+    options = Options(model=config.model, fast=config.fast_path, second_opinion=config.second_opinion)
     articles = corpus(n, base_texts())
     workers = workers or default_workers()
     if workers == 1:
         nlp.load()  # in-process: model loading is start-up, not throughput (workers load their own)
+        if options.second_opinion:
+            from eventdesk.extract.second_opinion import classifier
+
+            classifier()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{tmp}/bench.db")
         start = time.perf_counter()
-        summary = ingest(articles, store, workers=workers)
+        summary = ingest(articles, store, options=options, workers=workers)
         seconds = time.perf_counter() - start
         store.close()
     result = BenchResult(
@@ -153,8 +164,9 @@ def run_bench(n: int, *, baseline: bool = True, workers: int | None = None) -> B
         mentions=summary.mentions,
         peak_rss_mb=_peak_rss_mb(workers),  # before the stage and baseline passes load more
         link_seconds=summary.link_seconds,
+        options=options,
     )
-    result.stages = _stage_rates(articles[:STAGE_SAMPLE])
+    result.stages = _stage_rates(articles[:STAGE_SAMPLE], options)
     if baseline:
         result.baseline_per_s = _baseline_rate(articles[:BASELINE_SAMPLE])
     return result

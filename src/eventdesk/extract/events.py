@@ -84,7 +84,7 @@ class Candidate:
 # Public API
 # --------------------------------------------------------------------------
 def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None,
-                second_opinion: bool = True) -> list[Mention]:
+                second_opinion: bool = False) -> list[Mention]:
     """Find and type the events reported in a parsed article.
 
     Args:
@@ -166,12 +166,23 @@ def _unsure(c: Candidate) -> bool:
     return (c.rule == "default" and len(c.family.types) > 1) or c.family.vague
 
 
+# Words on each side of the trigger that the second opinion reads: the trigger's own clause,
+# not the other events of a long sentence (and a third of the encoder's work on a long one).
+OPINION_WINDOW = 10
+
+
+def _opinion_text(c: Candidate, seg: Span) -> str:
+    start = max(seg.start, c.token.i - OPINION_WINDOW)
+    end = min(seg.end, c.token.i + OPINION_WINDOW + 1)
+    return seg.doc[start:end].text
+
+
 def _second_opinion(kept: list[tuple[Candidate, Span]]) -> None:
     """Let the embedding classifier review the unsure candidates (in place; see second_opinion.py)."""
     unsure = [(c, seg) for c, seg in kept if _unsure(c)]
     if not unsure:
         return
-    items = [(seg.text, c.full_type, c.family.types) for c, seg in unsure]
+    items = [(_opinion_text(c, seg), c.full_type, c.family.types) for c, seg in unsure]
     for (c, _), verdict in zip(unsure, opinion.review(items), strict=True):
         if verdict.full_type != c.full_type:
             c.rule = f"second opinion over the family's types (was {c.full_type})"

@@ -3,7 +3,8 @@
 The lexicon (events.py) types every trigger by its family's rules over the actors' kinds and
 the sentence's words. When no rule matched (the family's default type) or the trigger is a
 vague noun ("violence", "unrest"), the lexicon is unsure; for those candidates only, this
-module embeds the evidence sentence (embed.py, all-MiniLM-L6-v2) and asks a multinomial
+module embeds the words around the trigger (events.py `_opinion_text`: its clause, not the
+other events of a long sentence; embed.py, all-MiniLM-L6-v2) and asks a multinomial
 logistic regression trained on `data/second_opinion.toml`: sentences we wrote for each of
 ACLED's 25 sub-event types and for "none" (speech, commentary, sport, economics ...).
 
@@ -16,9 +17,11 @@ What the opinion may change (`review`), and why it is this narrow:
   letting it change event types lowered PLOVER weighted F1 from 0.89 to 0.86;
 * the confidence, up when the classifier's first choice is the lexicon's type, down when it
   is "none". This is where it earns its keep: confidence ranks right above wrong predictions
-  better with it (`conf_auc` of `eventdesk eval events`: PLOVER 0.758 → 0.774, examples
-  0.536 → 0.546). "none" never removes an event.
-Every opinion is written into the mention's reason.
+  better with it (`conf_auc` of `eventdesk eval events`: PLOVER 0.758 → 0.780, examples
+  0.536 → 0.548). "none" never removes an event.
+Every opinion is written into the mention's reason. It is off by default (`second_opinion` in
+data/defaults.toml): the encoder costs ~10 ms per unsure trigger, 39% of the pipeline's
+throughput on the bench corpus, for that small gain.
 
 The classifier is trained on first use (about 20 s: embedding the 935 training sentences) and
 cached under the eventdesk cache directory, keyed by the data file, the model and this code's

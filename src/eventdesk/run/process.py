@@ -46,7 +46,7 @@ class Options:
 
     model: str = nlp.DEFAULT_MODEL  # the spaCy pipeline
     fast: bool = True  # the fast path: only sentences that can carry an event get the full parse
-    second_opinion: bool = True  # the embedding classifier reviews typings the lexicon is unsure of
+    second_opinion: bool = False  # the embedding classifier reviews typings the lexicon is unsure of
 
 
 @dataclass
@@ -151,7 +151,7 @@ class _Clock:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def _one(article: Article, doc, rest=None, second_opinion: bool = True) -> Processed:  # type: ignore[no-untyped-def]
+def _one(article: Article, doc, rest=None, second_opinion: bool = False) -> Processed:  # type: ignore[no-untyped-def]
     if doc is None:
         return Processed(article, [], _features(article))
     try:
