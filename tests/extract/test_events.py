@@ -192,3 +192,11 @@ def test_agentless_toll_after_reported_violence_takes_that_events_type(nlp):
     riot = next(m for m in got if m.trigger.text == "stormed")
     toll = next(m for m in got if m.trigger.text == "hurt")
     assert (toll.event_type, toll.sub_event_type) == (riot.event_type, riot.sub_event_type)
+
+
+def test_forces_killed_are_a_toll_of_the_riot_not_of_force_against_protesters(nlp):
+    doc = nlp("Rioters stormed the city hall on Friday. Police said they had killed dozens of protesters. "
+              "At least 18 police officers were killed.")
+    riot, force, toll = find_events(doc, article_id="t")
+    assert force.sub_event_type == "Excessive force against protesters"
+    assert (toll.event_type, toll.sub_event_type) == (riot.event_type, riot.sub_event_type) == ("Riots", "Mob violence")

@@ -198,6 +198,8 @@ def _second_opinion(kept: list[tuple[Candidate, Span]]) -> None:
 VIOLENT_TYPES = ("Violence against civilians", "Battles", "Explosions/Remote violence", "Riots",
                  "Protests/Excessive force against protesters")
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# Types whose victims are civilians or protesters by definition.
+CIVILIAN_VICTIM_TYPES = ("Violence against civilians", "Protests/Excessive force against protesters")
 
 
 def _is_toll(c: Candidate) -> bool:
@@ -229,9 +231,16 @@ def _stale_tolls(cands: list[Candidate], earlier: list[str]) -> list[Candidate]:
     hurt.", "At least 18 members of the security forces were killed") is a toll of violence the
     article already reported: it takes that event's type, so the link step merges it (and its
     count) into that event instead of starting a new one."""
-    latest = next((t for t in reversed(earlier) if _violent(t)), None)
+    forces = lexicon().kind_groups["forces"]
     for c in cands:
-        if latest is not None and _is_toll(c) and _violent(c.full_type) and c.full_type != latest:
+        if not (_is_toll(c) and _violent(c.full_type)):
+            continue
+        # forces killed are no toll of violence against civilians or protesters (ACLED: the
+        # victims of those are civilians): they died in the riot or the battle
+        victims_are_forces = any(a.role == "actor2" and a.kind in forces for a in c.actors)
+        latest = next((t for t in reversed(earlier) if _violent(t)
+                       and not (victims_are_forces and t.startswith(CIVILIAN_VICTIM_TYPES))), None)
+        if latest is not None and c.full_type != latest:
             c.rule = f"toll of the article's earlier '{latest}' (typed {c.full_type} alone)"
             c.full_type = latest
     return cands
