@@ -168,3 +168,14 @@ def test_a_sender_is_named_after_the_person_apposed_to_it(nlp):
     got = [(a.role, a.name) for m in find_events(nlp(
         "The governor's deputy, Colonel Amadou Sow, summoned soldiers to the town."), article_id="t") for a in m.actors]
     assert ("associated", "Colonel Amadou Sow") in got, got  # not "Deputy" or the governor
+
+
+def test_home_country_is_where_things_happen_not_who_acts(nlp):
+    from eventdesk.extract.actors import home_country
+
+    doc = nlp("Russia sent paratroopers. Russian troops landed on Friday. Russia said it would help. "
+              "Protests spread across Kazakhstan after fuel prices rose in Kazakhstan.")
+    assert home_country(doc) == "KZ"  # two places against three acting mentions
+    parsed, tagged = nlp("Russia sent paratroopers."), nlp("Protests spread in Kazakhstan and Kazakhstan.")
+    assert home_country(parsed) == "RU"
+    assert home_country(parsed, tagged) == "KZ"  # the fast path's tagged-only sentences count too

@@ -29,10 +29,10 @@ COUNT_KINDS_BY_TYPE: dict[str, frozenset[str]] = {
 ARRESTS = "Arrests"
 
 
-def extract(doc: Doc, article: Article, *, second_opinion: bool = False) -> list[Mention]:
+def extract(doc: Doc, article: Article, *, rest: Doc | None = None, second_opinion: bool = False) -> list[Mention]:
     """All event mentions of one parsed article, with counts, place and time attached
-    (`second_opinion`: see `find_events`)."""
-    mentions = find_events(doc, article_id=article.id, second_opinion=second_opinion)
+    (`rest` and `second_opinion`: see `find_events`)."""
+    mentions = find_events(doc, article_id=article.id, second_opinion=second_opinion, rest=rest)
     if not mentions:
         return []
     places = find_places(doc)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -139,18 +140,57 @@ def country_of_word(word: str) -> str | None:
     return None
 
 
-def home_country(doc: Doc) -> str | None:
-    """The country the article is most about: the most mentioned country (ties: first mentioned).
+# Weights of a country mention for the article's home country. Where things happen counts most
+# ("in Kazakhstan", "across Kazakhstan"); a country acting ("Russia deployed", "Russian troops")
+# is often the foreign party of the story.
+PLACE_WEIGHT = 2.0
+ACTING_WEIGHT = 0.5
+LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "inside", "within", "around"})
 
-    Used only to tell foreign state forces from domestic ones.
+
+def home_country(doc: Doc, rest: Doc | None = None) -> str | None:
+    """The country the article is most about: its country mentions weighed by their role (ties:
+    first mentioned). Used only to tell foreign state forces from domestic ones.
+
+    On the fast path `rest` holds the sentences that were only tagged (no entities, no parse):
+    their country names and demonyms are counted word by word.
     """
     counts: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP"):
             code = country_of_word(ent.text)
             if code:
-                counts[code] += 1
+                counts[code] += _home_weight(ent)
+    for code, weight in _tagged_countries(rest) if rest is not None else ():
+        counts[code] += weight
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _tagged_countries(doc: Doc) -> Iterator[tuple[str, float]]:
+    """(country, weight) of the capitalised country names (up to three words: "Sri Lanka") and
+    demonyms of a tagged-only text."""
+    i = 0
+    while i < len(doc):
+        if not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            code = country_of_word(doc[i : i + n].text) if i + n <= len(doc) else None
+            if code:
+                yield code, (1.0 if doc[i + n - 1].pos_ == "PROPN" else ACTING_WEIGHT)
+                i += n
+                break
+        else:
+            i += 1
+
+
+def _home_weight(ent: Span) -> float:
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return PLACE_WEIGHT
+    if ent.label_ == "NORP" or root.dep_ in ("nsubj", "nsubjpass", "poss") and root.head.pos_ == "VERB":
+        return ACTING_WEIGHT
+    return 1.0
 
 
 # --------------------------------------------------------------------------

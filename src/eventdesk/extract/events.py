@@ -84,7 +84,7 @@ class Candidate:
 # Public API
 # --------------------------------------------------------------------------
 def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None,
-                second_opinion: bool = False) -> list[Mention]:
+                second_opinion: bool = False, rest: Doc | None = None) -> list[Mention]:
     """Find and type the events reported in a parsed article.
 
     Args:
@@ -94,13 +94,15 @@ def find_events(doc: Doc, *, article_id: str, rejected: list[str] | None = None,
             that was considered and dropped (negated, background, no event by rule).
         second_opinion: ask the embedding classifier about candidates the lexicon is unsure
             of (second_opinion.py); off, the lexicon alone decides.
+        rest: on the fast path, the sentences that were only tagged (they still tell which
+            country the article is about).
 
     Returns:
         Mentions in text order, each with trigger, sentence, status, attribution,
         actors, confidence and reason. Counts, place and date are left empty.
     """
     lex = lexicon()
-    home = act.home_country(doc)
+    home = act.home_country(doc, rest)
     kept: list[tuple[Candidate, Span]] = []
     earlier: list[str] = []
     for seg in evidence_segments(doc):

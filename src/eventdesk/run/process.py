@@ -155,7 +155,7 @@ def _one(article: Article, doc, rest=None, second_opinion: bool = False) -> Proc
     if doc is None:
         return Processed(article, [], _features(article))
     try:
-        mentions = extract(doc, article, second_opinion=second_opinion)
+        mentions = extract(doc, article, rest=rest, second_opinion=second_opinion)
     except Exception as exc:  # one bad article must not stop the batch: record why
         log.exception("extraction failed for %s", article.source)
         failed = article.model_copy(
