@@ -200,3 +200,17 @@ def test_forces_killed_are_a_toll_of_the_riot_not_of_force_against_protesters(nl
     riot, force, toll = find_events(doc, article_id="t")
     assert force.sub_event_type == "Excessive force against protesters"
     assert (toll.event_type, toll.sub_event_type) == (riot.event_type, riot.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_events_counted_over_time_or_in_a_series_are_background(nlp):
+    doc = nlp("It was the first death in weeks of demonstrations over fuel prices.")
+    assert find_events(doc, article_id="t") == []
+    doc = nlp("Demonstrations over fuel prices continued in the capital on Monday.")
+    assert [m.event_type for m in find_events(doc, article_id="t")] == ["Protests"]
+
+
+def test_crowds_burning_houses_are_mob_violence(nlp):
+    (m,) = find_events(nlp("Crowds burned dozens of houses belonging to ruling party politicians."), article_id="t")
+    assert (m.event_type, m.sub_event_type) == ("Riots", "Mob violence")
+    (m,) = find_events(nlp("Unidentified men burned dozens of houses in the village."), article_id="t")
+    assert m.sub_event_type == "Looting/property destruction"

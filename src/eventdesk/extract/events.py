@@ -397,6 +397,9 @@ def background(tok: Token) -> str | None:
         return f"'since' comparison on '{tok.text}' (background)"
     if tok.dep_ in ("nsubj", "attr") and tok.head.lemma_ in COPULA_LEMMAS:
         return f"'{tok.text}' described by a copula (background, not a new event)"
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in lexicon().lemma_groups["background_heads"]:
+        return f"'{of.head.text} of {tok.text}' (background, not a new event)"
     return None
 
 
