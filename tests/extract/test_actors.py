@@ -179,3 +179,8 @@ def test_home_country_is_where_things_happen_not_who_acts(nlp):
     parsed, tagged = nlp("Russia sent paratroopers."), nlp("Protests spread in Kazakhstan and Kazakhstan.")
     assert home_country(parsed) == "RU"
     assert home_country(parsed, tagged) == "KZ"  # the fast path's tagged-only sentences count too
+
+
+def test_opening_fire_on_a_crowd_names_the_crowd_not_the_fire(nlp):
+    got = _roles(nlp, "Police opened fire on protesters in the town.")
+    assert [(r, k) for r, _, k, _ in got] == [("actor2", "police"), ("actor1", "protesters")]
