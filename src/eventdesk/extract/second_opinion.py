@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 import time
 import tomllib
 from dataclasses import dataclass
@@ -43,6 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eventdesk.cache import cache_dir, write_atomic
 from eventdesk.extract import embed
 from eventdesk.extract.lexicon import split_type
 
@@ -161,31 +160,18 @@ def classifier() -> Classifier:
             return Classifier([str(x) for x in saved["labels"]], saved["coef"], saved["intercept"])
     start = time.perf_counter()
     clf = train(*training_data())
-    _save_atomic(path, clf)
+    write_atomic(path, lambda fh: np.savez(fh, labels=np.array(clf.labels), coef=clf.coef, intercept=clf.intercept))
     log.info("trained the second-opinion classifier in %.1fs: %s", time.perf_counter() - start, path)
     return clf
 
 
 def cache_path() -> Path:
     """The cache file; its name changes with the data, the model and the training code."""
-    root = Path(os.environ.get("EVENTDESK_CACHE") or Path.home() / ".cache" / "eventdesk")
+    root = cache_dir()
     weights = (embed.model_dir() / "model.safetensors").stat().st_size
     parts = f"{TRAIN_VERSION}|{C}|{weights}|sklearn={metadata.version('scikit-learn')}".encode()
     digest = hashlib.sha256(parts + _data_bytes()).hexdigest()[:16]
     return root / f"second-opinion-{digest}.npz"
-
-
-def _save_atomic(path: Path, clf: Classifier) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".npz")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, labels=np.array(clf.labels), coef=clf.coef, intercept=clf.intercept)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @cache

@@ -15,10 +15,8 @@ import hashlib
 import json
 import logging
 import math
-import os
 import pickle
 import re
-import tempfile
 import time
 import tomllib
 import unicodedata
@@ -30,6 +28,8 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
+
+from eventdesk.cache import cache_dir, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -278,7 +278,7 @@ def load_gazetteer() -> Gazetteer:
         return gazetteer
     start = time.perf_counter()
     columns = build_table().freeze()
-    _write_atomic(path, columns)
+    write_atomic(path, lambda fh: pickle.dump(columns, fh, protocol=pickle.HIGHEST_PROTOCOL))
     log.info("built gazetteer (%d entries) in %.1fs: %s", len(columns.ids),
              time.perf_counter() - start, path)  # fmt: skip
     return Gazetteer(columns)
@@ -286,24 +286,11 @@ def load_gazetteer() -> Gazetteer:
 
 def cache_path() -> Path:
     """Where the compiled index lives; the name changes with every input that shapes it."""
-    root = Path(os.environ.get("EVENTDESK_CACHE") or Path.home() / ".cache" / "eventdesk")
+    root = cache_dir()
     parts = [str(BUILD_VERSION), *(f"{p}={metadata.version(p)}" for p in SOURCE_PACKAGES)]
     payload = "|".join(parts).encode() + _data_bytes() + _points_bytes()
     digest = hashlib.sha256(payload).hexdigest()[:16]
     return root / f"gazetteer-{digest}.pickle"
-
-
-def _write_atomic(path: Path, table: _Columns) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o644)  # read-only use by every process of the machine
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @cache
