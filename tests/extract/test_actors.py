@@ -184,3 +184,11 @@ def test_home_country_is_where_things_happen_not_who_acts(nlp):
 def test_opening_fire_on_a_crowd_names_the_crowd_not_the_fire(nlp):
     got = _roles(nlp, "Police opened fire on protesters in the town.")
     assert [(r, k) for r, _, k, _ in got] == [("actor2", "police"), ("actor1", "protesters")]
+
+
+def test_the_object_of_a_sending_verb_does_its_infinitive(nlp):
+    ms = find_events(nlp("The president summoned Russian troops to fight the rebels."), article_id="t")
+    (fight,) = [m for m in ms if m.trigger.text == "fight"]
+    assert [a.name for a in fight.actors if a.role == "actor1"] == ["Military Forces of Russia"]  # not the president
+    ms = find_events(nlp("Police tried to disperse the crowd with tear gas."), article_id="t")
+    assert [a.kind for m in ms for a in m.actors if a.name.startswith("Police")] == ["police"]  # subject control

@@ -71,6 +71,7 @@ class ActorTable:
     country_names: dict[str, str]
     partitive: frozenset[str]
     light_nouns: frozenset[str]
+    object_control: frozenset[str]  # verbs whose object does their infinitive ("sent troops to quell")
     crowd: CrowdConvention
     reporting_agents: dict[str, frozenset[str]]  # trigger family -> kinds of source that did it
 
@@ -102,6 +103,7 @@ def actor_table() -> ActorTable:
         country_names=names,
         partitive=frozenset(data["partitive"]["heads"]),
         light_nouns=frozenset(data["light_nouns"]["heads"]),
+        object_control=frozenset(data["object_control"]["verbs"]),
         crowd=CrowdConvention(dict(data["crowd"]["names"]), frozenset(data["crowd"]["kinds"]),
                               frozenset(data["crowd"]["forces"])),
         reporting_agents={fam: frozenset(kinds) for fam, kinds in data["reporting_agent"].items()},
@@ -230,8 +232,22 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if verb.dep_ in ("acl", "relcl") or verb.head.pos_ not in ("VERB", "AUX"):
             return None
+        controller = _object_controller(verb)
+        if controller is not None:
+            return controller
         verb = verb.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says under a verb of sending or ordering:
+    "Tokayev summoned Russian troops to fight ...": the troops fight, not Tokayev."""
+    head = verb.head
+    if head.lemma_.lower() not in actor_table().object_control:
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None
+    return _child(head, {"dobj"})
 
 
 def nearest_subject(verb: Token) -> Token | None:
