@@ -52,8 +52,9 @@ NONE = "none"  # the label of sentences that report no event
 TRAIN_VERSION = 1  # bump when training changes, so cached classifiers are rebuilt
 C = 16.0  # inverse L2 strength of the logistic regression: 5-fold CV on the training set gives
 # 0.803 at C=4, 0.817 at 8, 0.829 at 16, 0.830 at 32 (accuracy over 26 labels)
-# The opinion changes the type only to its own first choice, when that is one of the family's
-# types, at least this probable, and this much more probable than the lexicon's type.
+# The opinion changes the sub-type only to its own first choice, when that is one of the family's
+# types within the lexicon's event type, at least this probable, and this much more probable
+# than the lexicon's type.
 SWITCH_MIN_P = 0.4
 SWITCH_MARGIN = 0.15
 AGREE_BONUS = 0.05  # confidence added when the classifier's first choice is the lexicon's type
@@ -71,7 +72,6 @@ class Opinion:
         """The most probable label and its probability."""
         label = max(self.probs, key=self.probs.__getitem__)
         return label, self.probs[label]
-
 
 
 class Classifier:
@@ -106,8 +106,8 @@ def review(items: list[tuple[str, str, frozenset[str]]]) -> list[Verdict]:
     """Second opinions on unsure candidates.
 
     Args:
-        items: (evidence sentence, the lexicon's full type, the full types the trigger's
-            family can produce), one per unsure candidate.
+        items: (the words around the trigger, the lexicon's full type, the full types the
+            trigger's family can produce), one per unsure candidate.
 
     Returns:
         One verdict per item, in order.

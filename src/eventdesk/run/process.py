@@ -1,7 +1,8 @@
 """The per-article map: read article → clean → nlp → extract & resolve → Processed.
 
 A pure function of the articles and read-only resources (the spaCy pipeline, the gazetteer,
-the lexicons), so it runs the same in one process, in a pool, or on a cluster.
+the lexicons, and the sentence encoder when the second opinion is on), so it runs the same in
+one process, in a pool, or on a cluster.
 """
 
 from __future__ import annotations
