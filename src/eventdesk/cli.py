@@ -118,7 +118,7 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
         paths,
         store,
         batch_size=config.batch_size,
-        options=Options(model=config.model, fast=config.fast_path, second_opinion=config.second_opinion),
+        options=Options.from_config(config),
         workers=config.workers or default_workers(),
         engine=engine,
         scheduler=scheduler,

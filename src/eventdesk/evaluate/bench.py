@@ -139,8 +139,7 @@ def run_bench(n: int, *, baseline: bool = True, workers: int | None = None) -> B
     configuration says (`fast_path`, `second_opinion`: see data/defaults.toml)."""
     from eventdesk.config import load_config
 
-    config = load_config()
-    options = Options(model=config.model, fast=config.fast_path, second_opinion=config.second_opinion)
+    options = Options.from_config(load_config())
     articles = corpus(n, base_texts())
     workers = workers or default_workers()
     if workers == 1:

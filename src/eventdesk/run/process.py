@@ -18,6 +18,7 @@ from itertools import islice
 
 from eventdesk import nlp
 from eventdesk.clean import clean
+from eventdesk.config import Config
 from eventdesk.extract import extract
 from eventdesk.link.copies import copy_features
 from eventdesk.extract.prefilter import for_parser, split_for_parse
@@ -48,6 +49,11 @@ class Options:
     model: str = nlp.DEFAULT_MODEL  # the spaCy pipeline
     fast: bool = True  # the fast path: only sentences that can carry an event get the full parse
     second_opinion: bool = False  # the embedding classifier reviews typings the lexicon is unsure of
+
+    @classmethod
+    def from_config(cls, config: Config) -> Options:
+        """The options a configuration asks for (data/defaults.toml, eventdesk.toml, EVENTDESK_*)."""
+        return cls(model=config.model, fast=config.fast_path, second_opinion=config.second_opinion)
 
 
 @dataclass

@@ -16,10 +16,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from eventdesk.config import load_config
 from eventdesk.read.meta import Meta, make_article
 from eventdesk.read.language import normalise_language
 from eventdesk.records import Article
 from eventdesk.run.local import ingest
+from eventdesk.run.process import Options
 from eventdesk.web.api import StoreDep
 
 log = logging.getLogger(__name__)
@@ -83,7 +85,7 @@ def post_articles(
     articles = [to_article(item, n) for n, item in enumerate(items, start=1)]
     lock: threading.Lock = request.app.state.write_lock
     with lock:
-        summary = ingest(articles, store)
+        summary = ingest(articles, store, options=Options.from_config(load_config()))
     log.info("ingested %d posted articles (%d new)", len(articles), summary.stored)
     link = summary.link
     return {
