@@ -126,3 +126,16 @@ def test_a_protest_met_with_lethal_force_is_excessive_force_whatever_the_majorit
     riots = [m.model_copy(update={"event_type": "Riots", "sub_event_type": s}) for m, s in
              zip(ms, ["Mob violence", "Violent demonstration", "Violent demonstration"])]  # fmt: skip
     assert merged_sub_type(riots) == "Violent demonstration"
+
+
+def test_an_undated_event_takes_the_week_of_its_first_report_and_says_so() -> None:
+    from eventdesk.link.events import _best_when, _when_words
+
+    undated = [_mention("a1", when=When(value=None, precision="unknown", anchor=date(2022, 5, 10))),
+               _mention("a2", when=When(value=None, precision="unknown", anchor=date(2022, 5, 9)))]
+    when = _best_when(undated)
+    assert (when.value, when.precision) == (date(2022, 5, 9), "week") and "first report" in when.reason
+    assert _when_words(when) == " in the week of 2022-05-09"
+    dated = undated + [_mention("a3", when=When(value=date(2022, 5, 8), precision="day"))]
+    assert (_best_when(dated).value, _best_when(dated).precision) == (date(2022, 5, 8), "day")
+    assert _best_when([_mention("a1")]).value is None  # no publication date either: unknown

@@ -270,10 +270,16 @@ def _best_place(members: Sequence[Mention]) -> Place:
 
 
 def _best_when(members: Sequence[Mention]) -> When:
+    """The most precise date its mentions give (the most reported on a tie). When none gives a
+    date, ACLED's practice: the week of the first report, at week precision (each mention's
+    own date stays unknown: nothing in its text dates it)."""
     whens = [m.when for m in members if m.when is not None and m.when.value is not None]
     if not whens:
-        anchors = [m.when for m in members if m.when is not None]
-        return anchors[0] if anchors else When(value=None, precision="unknown")
+        anchors = sorted(m.when.anchor for m in members if m.when is not None and m.when.anchor is not None)
+        if not anchors:
+            return When(value=None, precision="unknown", reason="no date in the evidence and no publication date")
+        return When(value=anchors[0], precision="week", anchor=anchors[0],
+                    reason=f"no date in the evidence: the week of the first report ({anchors[0].isoformat()})")
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
     freq = Counter(w.value for w in whens)
     return min(whens, key=lambda w: (rank[w.precision], -freq[w.value]))
@@ -381,6 +387,18 @@ def _conflict_text(kind: str, group: str, items, sources: dict[str, Source]) -> 
     return f"{label}: " + " vs ".join(parts)
 
 
+def _when_words(when: When) -> str:
+    if when.value is None:
+        return ", date unknown"
+    if when.precision == "day":
+        return f" on {when.value.isoformat()}"
+    if when.precision == "week":
+        return f" in the week of {when.value.isoformat()}"
+    if when.precision == "month":
+        return f" in {when.value:%B %Y}"
+    return f" in {when.value.year}"
+
+
 def summarise(event: Event) -> str:
     """One sentence in the system's own words: who did what to whom, where, when."""
     a1 = next((a.name for a in event.actors if a.role == "actor1"), None)
@@ -391,7 +409,7 @@ def summarise(event: Event) -> str:
     where = f" in {event.place.name}" if event.place.name else " at an unknown place"
     if event.place.country and event.place.country != event.place.name:
         where += f", {event.place.country}"
-    when = f" on {event.when.value.isoformat()}" if event.when.value else ", date unknown"
+    when = _when_words(event.when)
     counts = "; ".join(
         f"{c.kind}: {c.text}" for c in event.counts if c.kind != "other"
     )
