@@ -373,7 +373,8 @@ def report(story_id: str | None, db: str | None, fmt: str, output: str) -> None:
 @main.command(name="eval")
 @click.argument("kind", type=click.Choice(["geo", "time", "events", "stories", "copies"]))
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True, help="Gold file (JSONL).")
-def eval_cmd(kind: str, gold: Path) -> None:
+@click.option("--misses", is_flag=True, help="Also list every miss and spurious prediction (events, geo).")
+def eval_cmd(kind: str, gold: Path, misses: bool) -> None:
     """Evaluate a stage against a gold file; the last line is key=value figures.
 
     \b
@@ -383,6 +384,8 @@ def eval_cmd(kind: str, gold: Path) -> None:
     from eventdesk.evaluate import evaluate
 
     report_obj = evaluate(kind, gold)
+    for line in report_obj.misses() if misses else []:
+        out.print(line, markup=False)
     for line in report_obj.details():
         out.print(line, markup=False)
     click.echo(report_obj.summary_line())

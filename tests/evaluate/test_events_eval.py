@@ -82,3 +82,24 @@ def test_unknown_format_is_an_error(tmp_path: Path):
     bad.write_text('{"foo": 1}\n', encoding="utf-8")
     with pytest.raises(GoldFormatError, match="not a known gold format"):
         evaluate_events(bad)
+
+
+def test_misses_name_what_was_missed_and_what_was_spurious(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from eventdesk.cli import main
+
+    (tmp_path / "gold").mkdir()
+    text = "Riot police arrested 40 students on Monday. Soldiers shot dead two farmers on Tuesday."
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    row = {"article": "story.txt", "events": [
+        {"event_type": "Strategic developments", "sub_event_type": "Arrests",
+         "sentence": "Riot police arrested 40 students on Monday."},
+        {"event_type": "Protests", "sub_event_type": "Peaceful protest", "sentence": "Farmers marched on Friday."}]}
+    gold = tmp_path / "gold" / "events.jsonl"
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "events", "--gold", str(gold), "--misses"])
+    lines = result.output.splitlines()
+    assert any("missed Protests" in line for line in lines)
+    assert any("spurious Violence against civilians" in line and "Soldiers shot dead" in line for line in lines)
+    assert lines[-1].startswith("weighted_f1=")

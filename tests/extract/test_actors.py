@@ -192,3 +192,10 @@ def test_the_object_of_a_sending_verb_does_its_infinitive(nlp):
     assert [a.name for a in fight.actors if a.role == "actor1"] == ["Military Forces of Russia"]  # not the president
     ms = find_events(nlp("Police tried to disperse the crowd with tear gas."), article_id="t")
     assert [a.kind for m in ms for a in m.actors if a.name.startswith("Police")] == ["police"]  # subject control
+
+
+def test_students_workers_and_farmers_are_civilians_unless_they_protest(nlp):
+    (shot,) = find_events(nlp("Soldiers shot dead two farmers on Tuesday."), article_id="t")
+    assert (shot.event_type, [a.kind for a in shot.actors if a.role == "actor2"]) == ("Violence against civilians", ["civilians"])
+    (beaten,) = find_events(nlp("Police beat striking workers outside the factory."), article_id="t")
+    assert beaten.sub_event_type == "Excessive force against protesters"

@@ -32,6 +32,9 @@ class _Wrapped:
         details = getattr(self.report, "details", None)
         return list(details()) if callable(details) else []
 
+    def misses(self) -> list[str]:
+        return list(getattr(self.report, "misses", []))
+
     def summary_line(self) -> str:
         return self.report.summary_line()
 

@@ -386,3 +386,4 @@ def _score_article(report: EventsReport, row: dict, preds: list[Mention]) -> Non
     for m in preds:
         if m.id not in matched:
             report.per_type[m.event_type].fp += 1
+            report.misses.append(f"{row['article']}: spurious {m.event_type} ({m.status.value}): {m.sentence.text[:80]}")
