@@ -214,3 +214,13 @@ def test_crowds_burning_houses_are_mob_violence(nlp):
     assert (m.event_type, m.sub_event_type) == ("Riots", "Mob violence")
     (m,) = find_events(nlp("Unidentified men burned dozens of houses in the village."), article_id="t")
     assert m.sub_event_type == "Looting/property destruction"
+
+
+def test_the_matter_of_a_charge_or_a_lawsuit_is_no_new_event(nlp):
+    for text in ("Three men were convicted of killing a journalist in 2019.",
+                 "Two nationals suspected of blowing up a plane were handed over.",
+                 "A businessman is suing the state for damages to his plant, which was destroyed in a missile attack."):
+        assert find_events(nlp(text), article_id="t") == [], text
+    got = [(m.event_type, m.trigger.text) for m in find_events(
+        nlp("Police arrested two men suspected of attacking a bus on Monday."), article_id="t")]
+    assert got == [("Strategic developments", "arrested")]  # the arrest is news, the attack alleged

@@ -368,7 +368,7 @@ def _head_lemma(noun: Token) -> str:
 
 def _screen(cand: Candidate, notes: list[str]) -> Candidate | None:
     tok = cand.token
-    why = negation(tok) or background(tok)
+    why = negation(tok) or background(tok) or allegation(tok)
     if why:
         _reject(notes, tok, why)
         return None
@@ -400,6 +400,25 @@ def background(tok: Token) -> str | None:
     of = tok.head
     if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in lexicon().lemma_groups["background_heads"]:
         return f"'{of.head.text} of {tok.text}' (background, not a new event)"
+    return None
+
+
+# Links a trigger climbs to find the legal word it is the complement of ("suing ... for damages to
+# his plant, which was destroyed in a missile attack": attack → in → destroyed → plant → to → ...).
+ALLEGATION_CLIMB = 8
+ALLEGATION_DEPS = frozenset({"pobj", "pcomp", "prep", "acl", "relcl", "dobj"})
+
+
+def allegation(tok: Token) -> str | None:
+    """Why a trigger is the matter of an accusation, a charge or a lawsuit, or None."""
+    words = lexicon().lemma_groups["allegation"]
+    cur = tok
+    for _ in range(ALLEGATION_CLIMB):
+        if cur.dep_ not in ALLEGATION_DEPS or cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in words:
+            return f"'{tok.text}' is what '{cur.text}' is about (an allegation, not a new event)"
     return None
 
 

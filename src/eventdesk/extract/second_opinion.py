@@ -17,8 +17,8 @@ What the opinion may change (`review`), and why it is this narrow:
   letting it change event types lowered PLOVER weighted F1 from 0.89 to 0.86;
 * the confidence, up when the classifier's first choice is the lexicon's type, down when it
   is "none". This is where it earns its keep: confidence ranks right above wrong predictions
-  better with it (`conf_auc` of `eventdesk eval events`: PLOVER 0.779 → 0.796, examples
-  0.526 → 0.535). "none" never removes an event.
+  better with it (`conf_auc` of `eventdesk eval events`: PLOVER 0.767 → 0.788, examples
+  0.525 → 0.532). "none" never removes an event.
 Every opinion is written into the mention's reason. It is off by default (`second_opinion` in
 data/defaults.toml): the encoder costs ~10 ms per unsure trigger, 39% of the pipeline's
 throughput on the bench corpus, for that small gain.
