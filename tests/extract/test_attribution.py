@@ -70,3 +70,9 @@ def test_a_plan_is_attributed_to_its_planner(nlp):
     assert a.status == Status.PLANNED and a.attributed_to == "The union"
     a = status_of(nlp, "The interior minister's deputy, Anna Petrova, sent police to disperse the march.", "disperse")
     assert a.status == Status.PLANNED and a.attributed_to == "Anna Petrova"  # the person apposed to the role
+
+
+def test_a_crowd_that_gathers_to_protest_is_protesting(nlp):
+    assert status_of(nlp, "Hundreds of farmers gathered outside parliament to protest against the tax.",
+                     "protest").status == Status.REPORTED
+    assert status_of(nlp, "The union plans to march to parliament next week.", "march").status == Status.PLANNED

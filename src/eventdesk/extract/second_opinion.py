@@ -17,7 +17,7 @@ What the opinion may change (`review`), and why it is this narrow:
   letting it change event types lowered PLOVER weighted F1 from 0.89 to 0.86;
 * the confidence, up when the classifier's first choice is the lexicon's type, down when it
   is "none". This is where it earns its keep: confidence ranks right above wrong predictions
-  better with it (`conf_auc` of `eventdesk eval events`: PLOVER 0.767 → 0.788, examples
+  better with it (`conf_auc` of `eventdesk eval events`: PLOVER 0.751 → 0.783, examples
   0.525 → 0.532). "none" never removes an event.
 Every opinion is written into the mention's reason. It is off by default (`second_opinion` in
 data/defaults.toml): the encoder costs ~10 ms per unsure trigger, 39% of the pipeline's
