@@ -199,3 +199,8 @@ def test_students_workers_and_farmers_are_civilians_unless_they_protest(nlp):
     assert (shot.event_type, [a.kind for a in shot.actors if a.role == "actor2"]) == ("Violence against civilians", ["civilians"])
     (beaten,) = find_events(nlp("Police beat striking workers outside the factory."), article_id="t")
     assert beaten.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_participle_hung_on_a_place_takes_the_clause_subject(nlp):
+    got = _roles(nlp, "Members of the special forces roamed the surrounding streets firing live ammunition.")
+    assert [(r, n) for r, n, _, _ in got if r == "actor1"] == [("actor1", "Security Forces")]

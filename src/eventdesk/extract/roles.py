@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventdesk.extract import actors as act
-from eventdesk.extract.animacy import checked
+from eventdesk.extract.animacy import checked, is_animate
 from eventdesk.extract.attribution import Attribution
 from eventdesk.extract.lexicon import Family
 from eventdesk.records import Actor
@@ -74,13 +74,25 @@ def _roles(trigger: Token, fam: Family) -> tuple[Token | None, Token | None]:
     if trigger.pos_ != "VERB":
         return act.noun_roles(trigger)
     if fam.object_role == "target":  # "fired tear gas at students": the target, not the weapon
-        return act.subject_of(trigger), act.target_of(trigger)
+        return _subject(trigger), act.target_of(trigger)
     if fam.object_role == "victim":  # "a man died": the subject suffered it
-        return None, act.subject_of(trigger)
-    subj, obj = act.subject_of(trigger), act.verb_object(trigger)
+        return None, _subject(trigger)
+    subj, obj = _subject(trigger), act.verb_object(trigger)
     if obj is None and subj is not None and fam.object_role == "actor2" and _reduced_passive(trigger):
         return None, subj  # headline style: "Dozens of Protesters Killed"
     return subj, obj
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; for a participle the parser hung on a place or a thing ("roamed the
+    streets firing live ammunition"), the subject of the clause that place belongs to."""
+    subj = act.subject_of(verb)
+    noun = verb.head
+    if (subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ in ("dobj", "pobj")
+            and not is_animate(noun)):
+        clause = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return act.subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
+    return subj
 
 
 def _reduced_passive(verb: Token) -> bool:
