@@ -23,7 +23,6 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from scipy.special import erf
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +36,10 @@ class Encoder:
 
     def __init__(self, model_dir: Path) -> None:
         from safetensors.numpy import load_file
+        from scipy.special import erf  # imported here: 0.1 s that only the encoder's users pay
         from tokenizers import Tokenizer
+
+        self._erf = erf
 
         config = json.loads((model_dir / "config.json").read_text())
         self.heads: int = config["num_attention_heads"]
@@ -97,7 +99,7 @@ class Encoder:
         ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(n, length, dim)
         x = self._norm(x + self._linear(ctx, p + "attention.output.dense"), p + "attention.output.LayerNorm")
         hidden = self._linear(x, p + "intermediate.dense")
-        hidden = 0.5 * hidden * (1.0 + erf(hidden / np.float32(np.sqrt(2.0))))  # BERT's exact GELU
+        hidden = 0.5 * hidden * (1.0 + self._erf(hidden / np.float32(np.sqrt(2.0))))  # BERT's exact GELU
         return self._norm(x + self._linear(hidden, p + "output.dense"), p + "output.LayerNorm")
 
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
