@@ -39,3 +39,24 @@ def test_record_problems(tmp_path: Path) -> None:
     assert reasons[1].startswith("record has no text")
     assert reasons[2].startswith("field 'text' is a int")
     assert reasons[3].startswith("record has no text")
+
+
+def test_publication_date_aliases_and_unknown_keys(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "corpus.jsonl"
+    lines = [
+        '{"text": "Workers marched in the port city.", "publication_date": "2023-05-02"}',
+        '{"text": "A curfew was ordered in the north.", "date": "2021-11-30T08:15:00Z", "doc_id": "a"}',
+        '{"text": "Police detained two organisers.", "pubdate": "Tue, 04 Jul 2023 10:00:00 +0000"}',
+        '{"text": "Farmers blocked the highway.", "published_at": "2020-02-29T23:59:00+05:30", "split": "x"}',
+        '{"text": "The strike went on.", "published": "2019-01-01", "date": "2018-01-01", "source_domain": "ex.org"}',
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    with caplog.at_level("WARNING", logger="eventdesk.read.jsonl"):
+        articles = list(read_paths([path]))
+    assert [a.published.isoformat() for a in articles] == [
+        "2023-05-02", "2021-11-30", "2023-07-04", "2020-02-29", "2019-01-01"
+    ]
+    assert articles[4].outlet == "ex.org"
+    warnings = [r.getMessage() for r in caplog.records if "not read" in r.getMessage()]
+    assert len(warnings) == 1, warnings  # once per file, naming every unknown key
+    assert "doc_id, split" in warnings[0] and str(path) in warnings[0]

@@ -2,7 +2,11 @@
 
 Each line is an object with `text` (plain text) or `html` (a page, extracted like an
 .html file), and optionally `url`, `outlet`, `published`, `title`, `language`, `author`;
-other keys are ignored. When both `text` and `html` are given, `text` is used.
+the publication date and the outlet are also read under their common aliases
+(`publication_date`, `date`, `pubdate`, `published_at`, ...; `source_domain`, `sitename`,
+...: see `meta.PUBLISHED_KEYS` and `meta.OUTLET_KEYS`). Other keys are ignored, with one
+warning per file that names them, so a corpus whose dates sit under a name we do not know
+does not lose them in silence. When both `text` and `html` are given, `text` is used.
 Records are named `path#N`, N the 1-based line number (blank lines are skipped but
 counted, so N is where to look in an editor). A bad line gives a ReadFailure for that
 line and the other lines are still read.
@@ -19,7 +23,7 @@ from typing import BinaryIO
 
 from eventdesk.read import reasons
 from eventdesk.read.html import MAX_HTML_BYTES, html_to_article
-from eventdesk.read.meta import make_article, meta_from_mapping
+from eventdesk.read.meta import META_KEYS, make_article, meta_from_mapping
 from eventdesk.records import Article, ReadFailure
 
 logger = logging.getLogger(__name__)
@@ -28,6 +32,7 @@ SUFFIXES = (".jsonl", ".ndjson")
 # A line may carry a whole HTML page, so the cap per line is the HTML page cap.
 MAX_LINE_BYTES = MAX_HTML_BYTES
 DRAIN_CHUNK_BYTES = 1_000_000  # how much of an over-long line is read (and dropped) at a time
+KNOWN_KEYS = frozenset({"text", "html", *META_KEYS})
 
 
 def _drain_line(stream: BinaryIO) -> None:
@@ -69,12 +74,23 @@ def record_to_article(record: object, source: str) -> Article | ReadFailure:
     return make_article(body, source, meta)
 
 
-def _parse_line(line: bytes, source: str) -> Article | ReadFailure:
+def _parse_line(line: bytes, source: str, unknown: set[str]) -> Article | ReadFailure:
+    """The line's article; the keys it has that we do not read are added to `unknown`."""
     try:
         record = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         return ReadFailure(source=source, reason=reasons.bad_json_line(err))
+    if isinstance(record, dict):
+        unknown.update(key for key in record if key not in KNOWN_KEYS)
     return record_to_article(record, source)
+
+
+def _warn_unknown(source: str, unknown: set[str]) -> None:
+    if unknown:
+        names = ", ".join(sorted(unknown)[:12]) + (", ..." if len(unknown) > 12 else "")
+        logger.warning(
+            "%s: keys not read and ignored: %s (known: text, html, %s)", source, names, ", ".join(META_KEYS)
+        )
 
 
 def read_jsonl(
@@ -90,6 +106,7 @@ def read_jsonl(
     Yields:
         An Article or a ReadFailure for every non-blank line.
     """
+    unknown: set[str] = set()
     for number, line in enumerate(_lines(stream), start=1):
         record_source = f"{source}#{number}"
         if line is None:
@@ -99,4 +116,5 @@ def read_jsonl(
             line = line[len(codecs.BOM_UTF8) :]
         if not line.strip():
             continue
-        yield _parse_line(line, record_source)
+        yield _parse_line(line, record_source, unknown)
+    _warn_unknown(source, unknown)

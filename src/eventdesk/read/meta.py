@@ -16,7 +16,13 @@ from eventdesk.records import Article, SkipReason
 logger = logging.getLogger(__name__)
 
 TEXT_KEYS = ("url", "outlet", "title", "language", "author")
-META_KEYS = (*TEXT_KEYS, "published")
+# The names real corpora give the publication date, in the order they are tried: ours first,
+# then the common ones (news-please, GDELT-style dumps, schema.org, feeds, data sets).
+PUBLISHED_KEYS = ("published", "publication_date", "published_at", "date_published", "datePublished",
+                  "pubdate", "pub_date", "date")  # fmt: skip
+# Other names for the outlet (news-please `source_domain`, trafilatura `sitename`).
+OUTLET_KEYS = ("outlet", "source_domain", "sitename", "site_name", "publisher")
+META_KEYS = (*TEXT_KEYS, *PUBLISHED_KEYS, *OUTLET_KEYS)
 
 
 @dataclass(frozen=True)
@@ -75,19 +81,29 @@ def _text_value(data: Mapping[str, object], key: str, where: str) -> str | None:
 def meta_from_mapping(data: Mapping[str, object], where: str) -> Meta:
     """Metadata from a sidecar, front matter or a JSONL record (other keys are ignored).
 
+    The publication date and the outlet are read under their common aliases (PUBLISHED_KEYS,
+    OUTLET_KEYS): the first alias present with a value wins.
+
     Args:
         data: the mapping; only the keys in META_KEYS are read.
         where: names the input in warnings about ill-typed values.
     """
-    values = {key: _text_value(data, key, where) for key in TEXT_KEYS}
+    values = {key: _text_value(data, key, where) for key in TEXT_KEYS if key != "outlet"}
+    outlet_key = _first_present(data, OUTLET_KEYS)
+    published_key = _first_present(data, PUBLISHED_KEYS)
     return Meta(
         title=values["title"],
         url=values["url"],
-        outlet=values["outlet"],
+        outlet=_text_value(data, outlet_key, where) if outlet_key else None,
         author=values["author"],
         language=normalise_language(values["language"]),
-        published=parse_published(data.get("published"), where),
+        published=parse_published(data[published_key], where) if published_key else None,
     )
+
+
+def _first_present(data: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
+    """The first of `keys` that `data` has with a non-empty value."""
+    return next((key for key in keys if data.get(key) not in (None, "")), None)
 
 
 def make_article(text: str, source: str, meta: Meta) -> Article:
