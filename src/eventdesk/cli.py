@@ -371,21 +371,33 @@ def report(story_id: str | None, db: str | None, fmt: str, output: str) -> None:
 
 
 @main.command(name="eval")
-@click.argument("kind", type=click.Choice(["geo", "time", "events", "stories", "copies"]))
+@click.argument("kind", type=click.Choice(["records", "geo", "time", "events", "stories", "copies"]))
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True, help="Gold file (JSONL).")
-@click.option("--misses", is_flag=True, help="Also list every miss and spurious prediction (events, geo).")
-def eval_cmd(kind: str, gold: Path, misses: bool) -> None:
+@click.option("--part", type=click.Choice(["tune", "check", "all"]),
+              help="Only this part of the gold (default: tune, check, then all; see evaluate/split.py).")
+@click.option("--misses", "--list", "misses", is_flag=True,
+              help="Also list every miss and spurious prediction (records: every record with its verdict).")
+@click.option("--export", "export", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="records: score this JSONL export instead of running the pipeline.")
+def eval_cmd(kind: str, gold: Path, part: str | None, misses: bool, export: Path | None) -> None:  # fmt: skip
     """Evaluate a stage against a gold file; the last line is key=value figures.
+
+    Every dev set has a fixed tune part and check part: read misses on tune, report check.
+    `records` runs the whole pipeline on the desk gold's articles and scores what an analyst
+    would see, as ../shared/tools/score_records.py does.
 
     \b
     Example:
-      eventdesk eval geo --gold ../shared/data/geoparsing-geovirus/geovirus_dev.jsonl
+      eventdesk eval records --gold ../shared/data/desk-gold/desk_dev.jsonl
+      eventdesk eval geo --gold ../shared/data/geoparsing-geovirus/geovirus_dev.jsonl --part check
     """
     from eventdesk.evaluate import evaluate
 
-    report_obj = evaluate(kind, gold)
+    if export is not None and kind != "records":
+        raise click.BadParameter("--export scores an export against the desk gold: use it with `eval records`")
+    report_obj = evaluate(kind, gold, part=part, export=export)
     for line in report_obj.misses() if misses else []:
-        out.print(line, markup=False)
+        click.echo(line)  # tab-separated, as the shared scorer's --list
     for line in report_obj.details():
         out.print(line, markup=False)
     click.echo(report_obj.summary_line())

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.evaluate.geo import GeoReport, evaluate_geo, haversine_km
+from eventdesk.evaluate.geo import GeoReport, evaluate_geo
+from eventdesk.resolve.gazetteer import haversine_km
 
 # Measured on geovirus_dev.jsonl (385 toponyms): P 0.977, R 0.891, acc161 0.910
 # (before: P 0.970, R 0.844, acc161 0.831).
@@ -34,7 +35,24 @@ def test_summary_line_is_one_line_of_key_values(report: GeoReport) -> None:
     line = report.summary_line()
     assert "\n" not in line
     keys = [part.split("=")[0] for part in line.split()]
-    assert keys == ["precision", "recall", "f1", "acc161", "median_km", "n"]
+    assert keys == ["precision", "recall", "f1", "acc161", "e2e161", "median_km", "n", "n_points"]
+
+
+def test_gold_toponyms_without_coordinates(tmp_path: Path) -> None:
+    """Real gold files (GeoWebNews-style) have toponyms without coordinates: recognition counts
+    them, resolution and the end-to-end share only count those with a point."""
+    import json
+
+    text = "Flooding hit Nairobi and the Rift Valley on Monday, and aid reached Kisumu."
+    spans = [("Nairobi", -1.2833, 36.8167), ("Rift Valley", None, None), ("Kisumu", -0.1022, 34.7617)]
+    toponyms = [{"start": text.index(n), "end": text.index(n) + len(n), "text": n, "lat": la, "lon": lo}
+                for n, la, lo in spans]  # fmt: skip
+    gold = tmp_path / "geo.jsonl"
+    gold.write_text(json.dumps({"doc_id": "d1", "text": text, "toponyms": toponyms}) + "\n")
+    report = evaluate_geo(gold)
+    assert report.n_gold == 3 and report.n_gold_points == 2
+    assert report.n_matched >= 2 and len(report.errors_km) == 2
+    assert report.acc161 == 1.0 and report.e2e161 == 1.0
 
 
 def test_haversine() -> None:

@@ -1,4 +1,9 @@
-"""`eventdesk eval KIND --gold FILE`: one evaluator per stage, each ending in a key=value line."""
+"""`eventdesk eval KIND --gold FILE`: one evaluator per stage, each ending in a key=value line.
+
+Every dev set has a fixed tune part and check part (`evaluate/split.py`). By default an
+evaluator reports the tune part, the check part, then the whole file (the last line); with
+`part` it runs on that part only.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,21 @@ from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
-# KIND → "module:function"; each function takes the gold path and returns a report.
+from eventdesk.evaluate.gold import read_jsonl
+
+# KIND → "module:function"; each function takes the gold path and a part, and returns a report.
 EVALUATORS = {
     "geo": "eventdesk.evaluate.geo:evaluate_geo",
     "time": "eventdesk.evaluate.time:evaluate_time",
     "events": "eventdesk.evaluate.events:evaluate_events",
     "stories": "eventdesk.evaluate.stories:evaluate_stories",
+    "records": "eventdesk.evaluate.records:evaluate_records",
     "copies": "eventdesk.evaluate.copies:evaluate_copies",
 }
+# Evaluators that report their own parts from one run (records), or whose gold has no parts
+# (copies builds a generated benchmark from the file).
+SELF_PARTED = frozenset({"records"})
+UNSPLIT = frozenset({"copies"})
 
 
 class Report(Protocol):
@@ -24,13 +36,24 @@ class Report(Protocol):
         ...
 
 
+class _Empty:
+    """The report of a part that holds no gold record."""
+
+    def summary_line(self) -> str:
+        return "no gold records in this part"
+
+
 class _Wrapped:
-    def __init__(self, report: Report) -> None:
+    """A report, with the summaries of the tune and check parts printed before its own."""
+
+    def __init__(self, report: Report, parts: dict[str, Report] | None = None) -> None:
         self.report = report
+        self.parts = parts or {}
 
     def details(self) -> list[str]:
+        lines = [f"[{name}] {part.summary_line()}" for name, part in self.parts.items()]
         details = getattr(self.report, "details", None)
-        return list(details()) if callable(details) else []
+        return lines + (list(details()) if callable(details) else [])
 
     def misses(self) -> list[str]:
         return list(getattr(self.report, "misses", []))
@@ -39,7 +62,25 @@ class _Wrapped:
         return self.report.summary_line()
 
 
-def evaluate(kind: str, gold: Path) -> _Wrapped:
-    """Run the evaluator for KIND on a gold file."""
+def _call(kind: str, gold: Path, **kwargs: object) -> Report:
     module, func = EVALUATORS[kind].split(":")
-    return _Wrapped(getattr(import_module(module), func)(gold))
+    return getattr(import_module(module), func)(gold, **kwargs)  # type: ignore[no-any-return]
+
+
+def evaluate(kind: str, gold: Path, part: str | None = None, export: Path | None = None) -> _Wrapped:
+    """Run the evaluator for KIND on a gold file: on `part` only, or on tune, check and all.
+
+    `export` (records only) scores an existing JSONL export instead of running the pipeline.
+    """
+    if kind in UNSPLIT:
+        return _Wrapped(_call(kind, gold))
+    if kind in SELF_PARTED:
+        return _Wrapped(_call(kind, gold, part=part or "all", export=export))
+    if part is not None:
+        return _Wrapped(_call(kind, gold, part=part))
+    parts = {name: _call(kind, gold, part=name) if _has_records(gold, name, kind) else _Empty() for name in ("tune", "check")}
+    return _Wrapped(_call(kind, gold, part="all"), parts)
+
+
+def _has_records(gold: Path, part: str, kind: str) -> bool:
+    return any(True for _ in read_jsonl(gold, part=part, kind=kind))

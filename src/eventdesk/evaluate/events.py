@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventdesk.evaluate.gold import read_jsonl
+from eventdesk.evaluate.split import in_part
 from eventdesk.errors import GoldFormatError
 from eventdesk.records import Mention, Status
 
@@ -173,11 +174,12 @@ class EventsReport:
 # --------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------
-def evaluate_events(gold_path: Path) -> EventsReport:
+def evaluate_events(gold_path: Path, part: str = "all") -> EventsReport:
     """Run event extraction over a gold file and score it.
 
     Args:
         gold_path: a PLOVER GSR JSONL file or an eventdesk article gold JSONL file.
+        part: 'tune', 'check' or 'all' (evaluate/split.py).
 
     Returns:
         An `EventsReport`; `report.summary_line()` gives the key figures on one line.
@@ -185,10 +187,11 @@ def evaluate_events(gold_path: Path) -> EventsReport:
     Raises:
         GoldFormatError: the file is empty or matches neither format.
     """
-    rows = _read_jsonl(gold_path)
-    if rows and {"text", "event_type", "source_actors"} <= rows[0].keys():
+    every = _read_jsonl(gold_path)  # the format is told by the file's first record, whatever the part
+    rows = [r for r in every if in_part(r, part, "events")]
+    if every and {"text", "event_type", "source_actors"} <= every[0].keys():
         return evaluate_plover(rows)
-    if rows and {"article", "events"} <= rows[0].keys():
+    if every and {"article", "events"} <= every[0].keys():
         return evaluate_articles(rows, gold_path.parent)
     raise GoldFormatError(
         f"{gold_path}: not a known gold format. Expected PLOVER records (text, event_type, "

@@ -2,7 +2,11 @@
 
 Runs the places stage over each record's text (never its gold coordinates), matches
 predicted toponym spans to gold spans by overlap, and reports recognition
-precision/recall/F1 and, over matched toponyms, accuracy@161 km and the median error.
+precision/recall/F1 over every gold toponym; over matched toponyms that have gold coordinates,
+accuracy@161 km and the median error; and end to end, the share of all gold toponyms with
+coordinates that were found and resolved within 161 km (`e2e161`). Real gold files (e.g.
+GeoWebNews) have toponyms without coordinates: they count for recognition only. A predicted
+toponym the gazetteer could not resolve counts as wrong, never as (0, 0).
 """
 
 from __future__ import annotations
@@ -18,12 +22,11 @@ from pathlib import Path
 from eventdesk import nlp
 from eventdesk.evaluate.gold import read_jsonl
 from eventdesk.records import Place
-from eventdesk.resolve.gazetteer import load_gazetteer
+from eventdesk.resolve.gazetteer import haversine_km, load_gazetteer
 from eventdesk.resolve.places import find_places, is_phrase
 
 log = logging.getLogger(__name__)
 
-EARTH_DIAMETER_KM = 12742.0
 ACC_KM = 161.0  # 100 miles: the customary geoparsing accuracy radius (Gritta et al.)
 
 
@@ -34,8 +37,12 @@ class GoldToponym:
     start: int
     end: int
     text: str
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None and self.lon is not None
 
 
 @dataclass(slots=True)
@@ -45,6 +52,7 @@ class GeoReport:
     n_gold: int = 0
     n_pred: int = 0
     n_matched: int = 0
+    n_gold_points: int = 0  # gold toponyms with coordinates
     errors_km: list[float] = field(default_factory=list)
     n_docs: int = 0
     seconds: float = 0.0
@@ -71,6 +79,12 @@ class GeoReport:
         return sum(e <= ACC_KM for e in self.errors_km) / len(self.errors_km)
 
     @property
+    def e2e161(self) -> float:
+        """Share of gold toponyms with coordinates found and resolved within 161 km."""
+        within = sum(e <= ACC_KM for e in self.errors_km)
+        return within / self.n_gold_points if self.n_gold_points else 0.0
+
+    @property
     def median_km(self) -> float:
         return statistics.median(self.errors_km) if self.errors_km else 0.0
 
@@ -78,28 +92,34 @@ class GeoReport:
         """One line of key=value pairs, e.g. `precision=0.912 recall=0.881 ... n=385`."""
         return (
             f"precision={self.precision:.3f} recall={self.recall:.3f} f1={self.f1:.3f} "
-            f"acc161={self.acc161:.3f} median_km={self.median_km:.1f} n={self.n_gold}"
+            f"acc161={self.acc161:.3f} e2e161={self.e2e161:.3f} median_km={self.median_km:.1f} "
+            f"n={self.n_gold} n_points={self.n_gold_points}"
         )
 
 
-def read_gold(path: Path) -> Iterator[tuple[str, str, list[GoldToponym]]]:
-    """(doc_id, text, gold toponyms) for each record of a `geoparse-v1` JSONL file."""
-    for _, record in read_jsonl(path, required=("doc_id", "text", "toponyms"), schema="geoparse-v1"):
-        gold = [GoldToponym(t["start"], t["end"], t["text"], t["lat"], t["lon"])
+def read_gold(path: Path, part: str = "all") -> Iterator[tuple[str, str, list[GoldToponym]]]:
+    """(doc_id, text, gold toponyms) for each record of `part` of a `geoparse-v1` JSONL file."""
+    for _, record in read_jsonl(path, required=("doc_id", "text", "toponyms"), schema="geoparse-v1", part=part, kind="geo"):
+        gold = [GoldToponym(t["start"], t["end"], t["text"], _coord(t.get("lat")), _coord(t.get("lon")))
                 for t in record["toponyms"]]  # fmt: skip
         yield record["doc_id"], record["text"], gold
 
 
-def evaluate_geo(gold_path: Path) -> GeoReport:
-    """Run the places stage on every record of `gold_path` and score it.
+def _coord(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def evaluate_geo(gold_path: Path, part: str = "all") -> GeoReport:
+    """Run the places stage on every record of `gold_path` in `part` and score it.
 
     Args:
         gold_path: a JSONL file in the `geoparse-v1` schema.
+        part: 'tune', 'check' or 'all' (evaluate/split.py).
 
     Returns:
         The report; `summary_line()` gives the key figures on one line.
     """
-    records = list(read_gold(gold_path))
+    records = list(read_gold(gold_path, part))
     gazetteer = load_gazetteer()
     report = GeoReport()
     start = time.perf_counter()
@@ -119,6 +139,7 @@ def _is_toponym(place: Place) -> bool:
 def _score_record(report: GeoReport, doc_id: str, gold: list[GoldToponym], predicted: list[Place]) -> None:
     report.n_docs += 1
     report.n_gold += len(gold)
+    report.n_gold_points += sum(g.has_point for g in gold)
     report.n_pred += len(predicted)
     free = list(gold)
     for place in predicted:
@@ -128,7 +149,9 @@ def _score_record(report: GeoReport, doc_id: str, gold: list[GoldToponym], predi
             continue
         free.remove(match)
         report.n_matched += 1
-        error = haversine_km(match.lat, match.lon, place.lat or 0.0, place.lon or 0.0)
+        if match.lat is None or match.lon is None:
+            continue
+        error = math.inf if place.lat is None or place.lon is None else haversine_km(match.lat, match.lon, place.lat, place.lon)
         report.errors_km.append(error)
         if error > ACC_KM:
             report.misses.append(f"{doc_id}: {match.text!r} -> {place.name} ({error:.0f} km)")
@@ -139,9 +162,3 @@ def _overlaps(gold: GoldToponym, place: Place) -> bool:
     return (place.start or 0) < gold.end and gold.start < (place.end or 0)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return EARTH_DIAMETER_KM * math.asin(math.sqrt(min(1.0, h)))

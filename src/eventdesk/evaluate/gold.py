@@ -7,10 +7,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from eventdesk.errors import GoldFormatError
+from eventdesk.evaluate.split import in_part
 
 
-def read_jsonl(path: Path, *, required: Sequence[str] = (), schema: str = "gold") -> Iterator[tuple[int, dict]]:
-    """(line number, record) for each non-empty line of a JSONL gold file.
+def read_jsonl(
+    path: Path, *, required: Sequence[str] = (), schema: str = "gold", part: str = "all", kind: str = ""
+) -> Iterator[tuple[int, dict]]:
+    """(line number, record) for each non-empty line of a JSONL gold file in `part`.
+
+    `part` is 'tune', 'check' or 'all'; `kind` names the evaluator, whose split key decides the
+    part of a record that does not name its own (evaluate/split.py).
 
     Raises:
         GoldFormatError: a line is not a JSON object or lacks one of `required`; the message
@@ -31,4 +37,5 @@ def read_jsonl(path: Path, *, required: Sequence[str] = (), schema: str = "gold"
             missing = [k for k in required if not isinstance(record, dict) or k not in record]
             if missing:
                 raise GoldFormatError(f"{path}:{no}: lacks {', '.join(missing)}; not a {schema} record")
-            yield no, record
+            if in_part(record, part, kind):
+                yield no, record

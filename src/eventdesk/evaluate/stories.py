@@ -70,10 +70,10 @@ def adjusted_rand(gold: Sequence[str], pred: Sequence[str]) -> float:
     return (index - expected) / (top - expected) if top != expected else 1.0
 
 
-def load_gold(path: Path) -> list[tuple[Article, str]]:
-    """(article, gold story id) pairs from a gold JSONL file."""
+def load_gold(path: Path, part: str = "all") -> list[tuple[Article, str]]:
+    """(article, gold story id) pairs from a gold JSONL file (the topics of `part`)."""
     out = []
-    for _, rec in read_jsonl(path, required=("doc_id", "text", "story_id"), schema="stories gold"):
+    for _, rec in read_jsonl(path, required=("doc_id", "text", "story_id"), schema="stories gold", part=part, kind="stories"):
         text, story, doc_id = rec["text"], rec["story_id"], rec["doc_id"]
         pub = rec.get("publication_date")
         article = Article(
@@ -90,9 +90,9 @@ def load_gold(path: Path) -> list[tuple[Article, str]]:
     return out
 
 
-def evaluate_stories(gold_path: Path) -> StoriesReport:
-    """Run the pipeline on the gold articles and score the stories it forms."""
-    pairs = load_gold(gold_path)
+def evaluate_stories(gold_path: Path, part: str = "all") -> StoriesReport:
+    """Run the pipeline on the gold articles of `part` and score the stories it forms."""
+    pairs = load_gold(gold_path, part)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{tmp}/eval.db")
         ingest((a for a, _ in pairs), store)

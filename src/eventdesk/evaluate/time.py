@@ -143,8 +143,9 @@ def is_explicit(text: str, value: str) -> bool:
     return any(m.group(1) == year[2:] for m in NUMERIC_DATE.finditer(text))
 
 
-def _read_gold(path: Path) -> Iterator[dict[str, Any]]:
-    for _, doc in read_jsonl(path, required=REQUIRED_KEYS, schema="timex-v1 (see ../shared/data/timex-esc-meantime)"):
+def _read_gold(path: Path, part: str = "all") -> Iterator[dict[str, Any]]:
+    schema = "timex-v1 (see ../shared/data/timex-esc-meantime)"
+    for _, doc in read_jsonl(path, required=REQUIRED_KEYS, schema=schema, part=part, kind="time"):
         yield doc
 
 
@@ -211,11 +212,12 @@ def _score_doc(report: TimeReport, doc: dict[str, Any], pred: list[When]) -> Non
     _score_values(report, doc, dates, pred)
 
 
-def evaluate_time(gold_path: Path) -> TimeReport:
+def evaluate_time(gold_path: Path, part: str = "all") -> TimeReport:
     """Score `find_times` on a timex-v1 gold file.
 
     Args:
         gold_path: a JSONL file in the timex-v1 schema (ESC or MEANTIME dev).
+        part: 'tune', 'check' or 'all' (evaluate/split.py).
 
     Returns:
         A TimeReport; `summary_line()` is its one-line key=value summary.
@@ -230,7 +232,7 @@ def evaluate_time(gold_path: Path) -> TimeReport:
     from eventdesk import nlp
     from eventdesk.resolve.dates import find_times, publication_date
 
-    docs = [d for d in _read_gold(Path(gold_path)) if _anchor(d) is not None]
+    docs = [d for d in _read_gold(Path(gold_path), part) if _anchor(d) is not None]
     report = TimeReport(dataset=docs[0].get("dataset", "") if docs else "", docs=len(docs))
     started = time.perf_counter()
     parsed = list(nlp.pipe(d["text"] for d in docs))

@@ -11,7 +11,6 @@ mentions on every link run.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from functools import cache
 
 from eventdesk.extract.events import lexicon
 from eventdesk.records import Count, Event, Mention, Place, Source, Status, When, hash_id
+from eventdesk.resolve.gazetteer import haversine_km
 
 # Mentions whose resolved dates are further apart than this are different events.
 SAME_EVENT_MAX_DAYS = 1
@@ -92,12 +92,6 @@ def _actors_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
-def _km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat_a or 0, lon_a or 0, lat_b or 0, lon_b or 0))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
 def places_agree(a: Place | None, b: Place | None) -> bool:
     """True when two places can be the place of one event."""
     return _places_agree(*(None if p is None or p.lat is None else (p.lat, p.lon, p.geo_precision, p.country_code)
@@ -110,7 +104,7 @@ def _places_agree(a: tuple | None, b: tuple | None) -> bool:
         return True
     if a[2] == 3 or b[2] == 3:
         return a[3] == b[3]
-    return _km(a[0], a[1], b[0], b[1]) <= SAME_EVENT_MAX_KM
+    return haversine_km(a[0] or 0.0, a[1] or 0.0, b[0] or 0.0, b[1] or 0.0) <= SAME_EVENT_MAX_KM
 
 
 def dates_agree(a: When | None, b: When | None) -> bool:

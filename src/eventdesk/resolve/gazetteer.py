@@ -31,6 +31,7 @@ import numpy as np
 
 from eventdesk.cache import cache_dir, write_atomic
 
+EARTH_DIAMETER_KM = 12742.0
 log = logging.getLogger(__name__)
 
 Kind = Literal["city", "admin1", "admin2", "country", "continent", "region"]
@@ -513,15 +514,16 @@ def _region_point(point: tuple[str, float, float] | None,
         return centre
     lat, lon = point[1], point[2]
     big = max(towns, key=lambda t: t[2])
-    if _km(lat, lon, big[0], big[1]) < SNAP_KM and _km(lat, lon, *centre) > WIDE_KM:
+    if haversine_km(lat, lon, big[0], big[1]) < SNAP_KM and haversine_km(lat, lon, *centre) > WIDE_KM:
         return centre
     return lat, lon
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (the one distance function of the project)."""
     p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+    return EARTH_DIAMETER_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _add_admin2(table: _Table, admin2: dict[str, dict],
