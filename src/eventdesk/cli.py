@@ -56,6 +56,18 @@ db_option = click.option(
 )
 
 
+def scope_options(fn):  # type: ignore[no-untyped-def]
+    """--scope and --background: which incidents a view shows (default: current, ACLED scope)."""
+    fn = click.option("--background", is_flag=True,
+                      help="Also past incidents that articles mention only as context.")(fn)  # fmt: skip
+    return click.option("--scope", type=click.Choice(["acled", "crime", "other", "all"]), default="acled", show_default=True,
+                        help="ACLED's scope, ordinary crime, other, or all.")(fn)  # fmt: skip
+
+
+def _scope(scope: str) -> str | None:
+    return None if scope == "all" else scope
+
+
 class Group(click.Group):
     """Maps eventdesk's errors to one-line messages and exit codes."""
 
@@ -199,7 +211,9 @@ def _print_run_summary(store, summary, seconds: float) -> None:  # type: ignore[
 @click.option("--country", help="Only this ISO 3166-1 alpha-2 country code.")
 @click.option("--since", callback=_date, help="Only events on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only events on or before YYYY-MM-DD.")
-def export(fmt: str, output: str, db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None) -> None:  # fmt: skip
+@scope_options
+def export(fmt: str, output: str, db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None,
+           scope: str, background: bool) -> None:  # fmt: skip
     """Export events as JSONL (the shared schema), ACLED-style CSV or GeoJSON.
 
     \b
@@ -210,7 +224,8 @@ def export(fmt: str, output: str, db: str | None, event_type: str | None, countr
     from eventdesk.store import EventFilter
 
     store = _store(db)
-    flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until)
+    flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until,
+                      scope=_scope(scope), background=background)  # fmt: skip
     if output == "-":
         write(store, fmt, sys.stdout, flt)  # type: ignore[arg-type]
         return
@@ -245,7 +260,9 @@ def articles(db: str | None, skipped: bool) -> None:
 @click.option("--since", callback=_date, help="Only events on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only events on or before YYYY-MM-DD.")
 @click.option("--story", help="Only events of this story id.")
-def events(db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None, story: str | None) -> None:  # fmt: skip
+@scope_options
+def events(db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None, story: str | None,
+           scope: str, background: bool) -> None:  # fmt: skip
     """List events with date, type, place, counts and sources.
 
     \b
@@ -254,7 +271,8 @@ def events(db: str | None, event_type: str | None, country: str | None, since: d
     """
     from eventdesk.store import EventFilter
 
-    flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story)
+    flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story,
+                      scope=_scope(scope), background=background)  # fmt: skip
     rows = []
     for e in _store(db).events(flt):
         counts = ", ".join(f"{c.kind} {_range(c)}" for c in e.counts)

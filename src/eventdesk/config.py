@@ -29,6 +29,7 @@ class Config:
     workers: int
     fast_path: bool
     second_opinion: bool
+    judge: bool
 
 
 def _defaults() -> dict[str, Any]:

@@ -80,6 +80,10 @@ def event_record(event: Event, mentions: list[Mention]) -> dict:
             "conflicts": event.conflicts,
         },
         "confidence": event.confidence,
+        # optional fields beyond the shared schema: ACLED scope or ordinary crime, and whether
+        # the articles mention it only as past context
+        "scope": event.scope,
+        "background": event.background,
     }
 
 

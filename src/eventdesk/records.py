@@ -29,6 +29,7 @@ CountKind = Literal["killed", "injured", "arrested", "participants", "displaced"
 TimePrecision = Literal["day", "week", "month", "year", "unknown"]
 GeoPrecision = Literal[1, 2, 3] | None
 ActorRole = Literal["actor1", "actor2", "associated"]
+Scope = Literal["acled", "crime", "other"]
 
 
 class Status(StrEnum):
@@ -182,6 +183,8 @@ class Mention(Record):
     confidence: float = 0.5
     reason: str = ""
     cue: str = Field(default="", description="the trigger family that fired (e.g. 'arrest', 'shutdown')")
+    scope: Scope = Field(default="acled", description="acled, crime (ordinary crime) or other: the judge's call")
+    background: bool = Field(default=False, description="a past incident the article mentions only as context")
 
     @staticmethod
     def make_id(article_id: str, trigger_start: int, event_type: str) -> str:
@@ -217,6 +220,8 @@ class Event(Record):
     independent_sources: int = 0
     conflicts: list[str] = Field(default_factory=list)
     confidence: float = 0.5
+    scope: Scope = "acled"
+    background: bool = False
     seq: int = Field(default=0, description="creation order, for stable listing")
 
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from eventdesk.evaluate.gold import read_jsonl
 from eventdesk.evaluate.split import in_part
 from eventdesk.errors import GoldFormatError
+from eventdesk.judge.calibration import ECE_BINS, expected_calibration_error
 from eventdesk.resolve.gazetteer import haversine_km
 
 PLACE_KM = 50.0  # a matched record's place is right within this distance of the gold point
@@ -236,23 +237,31 @@ class Tally:
     field_ok: Counter[str] = field(default_factory=Counter)
     field_n: Counter[str] = field(default_factory=Counter)
     listing: list[str] = field(default_factory=list)
+    # (shown confidence, matches a current gold incident) per record: the calibration's data
+    outcomes: list[tuple[float, bool]] = field(default_factory=list)
 
     def __add__(self, other: Tally) -> Tally:
         counts = {k: getattr(self, k) + getattr(other, k) for k in (
             "records", "current", "background", "duplicates", "spurious", "gold_current", "gold_current_acled",
             "found", "found_acled", "fully_right", "articles")}  # fmt: skip
         return Tally(**counts, field_ok=self.field_ok + other.field_ok, field_n=self.field_n + other.field_n,
-                     listing=self.listing + other.listing)  # fmt: skip
+                     listing=self.listing + other.listing, outcomes=self.outcomes + other.outcomes)  # fmt: skip
 
     def details(self) -> list[str]:
-        """The contract's three lines before the summary."""
+        """The contract's three lines before the summary, and the calibration of the confidence."""
         fields = ", ".join(f"{f} {self.field_ok[f]}/{self.field_n[f]}" for f in FIELD_NAMES)
+        ece = expected_calibration_error(self.outcomes)
+        right = sum(ok for _, ok in self.outcomes)
+        shown = sum(p for p, _ in self.outcomes)
+        calibration = (f"confidence: mean {shown / len(self.outcomes):.3f} shown, {right / len(self.outcomes):.3f} right; "
+                       f"expected calibration error {ece:.3f} ({ECE_BINS} bins)") if ece is not None else "confidence: no records"  # fmt: skip
         return [
             f"records {self.records}: current-event matches {self.current}, background matches {self.background}, "
             f"duplicates {self.duplicates}, spurious {self.spurious}",
             f"gold current events (acled+crime) {self.gold_current}, found {self.found}; "
             f"acled scope {self.gold_current_acled}, found {self.found_acled}",
             "field accuracy over matched records: " + fields,
+            calibration,
         ]
 
     def summary_line(self) -> str:
@@ -309,6 +318,7 @@ def score_article(doc: str, gold: Iterable[dict], recs: list[Record]) -> Tally:
     touched = {ri for _, ri, _ in cand}
     for ri, (ev, items) in enumerate(recs):
         verdict = _judge_record(t, gev[r_used[ri]], ev, items) if ri in r_used else None
+        t.outcomes.append((float(ev.get("confidence") or 0.0), ri in r_used and not gev[r_used[ri]].get("background")))
         if verdict is None:
             dup = ri in touched
             t.duplicates += dup

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from eventdesk.extract.events import lexicon
-from eventdesk.records import Count, Event, Mention, Place, Source, Status, When, hash_id
+from eventdesk.records import Count, Event, Mention, Place, Scope, Source, Status, When, hash_id
+from eventdesk.judge.calibration import calibrated
 from eventdesk.resolve.gazetteer import haversine_km
 
 # Mentions whose resolved dates are further apart than this are different events.
@@ -78,13 +79,15 @@ def _closest(sent: str, start: int, end: int, lo: int, hi: int, words: Sequence[
 
 
 def event_key(mention: Mention) -> tuple[str, ...]:
-    """What must be equal for two mentions to be one event (before place, date, actors)."""
+    """What must be equal for two mentions to be one event (before place, date, actors). A
+    background mention (a past incident given as context) never joins a current one."""
+    kind = "background:" + mention.event_type if mention.background else mention.event_type
     if mention.event_type not in CUE_KEYED_TYPES:
-        return (mention.event_type,)
+        return (kind,)
     cue = CUE_GROUPS.get(mention.cue, mention.cue)
     if cue in OBJECT_CUES:
         cue = f"{cue}:{_nearest_object(mention)}"
-    return (mention.event_type, mention.sub_event_type, cue)
+    return (kind, mention.sub_event_type, cue)
 
 
 def _actors_agree(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -230,7 +233,8 @@ def merge_event(
     event_type = members[0].event_type
     sub = merged_sub_type(members)
     place = _best_place(members)
-    when = _best_when(members)
+    background = all(m.background for m in members)
+    when = _best_when(members, background)
     srcs = [sources[a] for a in dict.fromkeys(m.article_id for m in members)]
     families = {s.copy_of or s.article_id for s in srcs}
     counts, conflicts = reconcile_counts(members, sources)
@@ -250,6 +254,8 @@ def merge_event(
         independent_sources=len(families),
         conflicts=conflicts,
         confidence=_confidence(members, len(families)),
+        scope=_scope(members),
+        background=background,
         seq=seq,
     )
     return event.model_copy(update={"summary": summarise(event)})
@@ -263,11 +269,20 @@ def _best_place(members: Sequence[Mention]) -> Place:
     return min(places, key=lambda p: (p.geo_precision or 4, -freq[p.gazetteer_id or p.name]))
 
 
-def _best_when(members: Sequence[Mention]) -> When:
+def _scope(members: Sequence[Mention]) -> Scope:
+    """The scope most of the mentions give; ACLED's on a tie (the analyst's default view)."""
+    votes = Counter(m.scope for m in members)
+    return max(votes, key=lambda s: (votes[s], s == "acled"))
+
+
+def _best_when(members: Sequence[Mention], background: bool = False) -> When:
     """The most precise date its mentions give (the most reported on a tie). When none gives a
     date, ACLED's practice: the week of the first report, at week precision (each mention's
-    own date stays unknown: nothing in its text dates it)."""
+    own date stays unknown: nothing in its text dates it) — except for a background incident,
+    which happened before the report by definition and stays undated."""
     whens = [m.when for m in members if m.when is not None and m.when.value is not None]
+    if not whens and background:
+        return When(value=None, precision="unknown", reason="a past incident given as context, with no date in the text")
     if not whens:
         anchors = sorted(m.when.anchor for m in members if m.when is not None and m.when.anchor is not None)
         if not anchors:
@@ -288,10 +303,13 @@ def _merge_actors(members: Sequence[Mention]):  # type: ignore[no-untyped-def]
 
 
 def _confidence(members: Sequence[Mention], independent: int) -> float:
+    """The calibrated probability that the event is a real current incident (judge/calibration.py)
+    of a raw score: the best mention's confidence, lowered when no source asserts it, raised
+    with each independent source."""
     base = max(m.confidence for m in members)
     asserted = any(m.status == Status.REPORTED for m in members)
     score = base * (1.0 if asserted else 0.7) + 0.1 * (min(independent, 4) - 1)
-    return round(max(0.0, min(1.0, score)), 3)
+    return calibrated(max(0.0, min(1.0, score)))
 
 
 GROUP_ALIASES = {

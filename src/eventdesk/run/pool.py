@@ -50,6 +50,10 @@ def _init_worker(options: Options) -> None:
     load_gazetteer()
     if options.second_opinion:
         second_opinion.classifier()
+    if options.judge:
+        from eventdesk.judge.training import models
+
+        models()
 
 
 def _work(chunk: list[Article], options: Options) -> list[Processed]:

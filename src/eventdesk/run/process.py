@@ -20,6 +20,8 @@ from eventdesk import nlp
 from eventdesk.clean import clean
 from eventdesk.config import Config
 from eventdesk.extract import extract
+from eventdesk.assemble import assemble
+from eventdesk.judge.verdicts import judge
 from eventdesk.link.copies import copy_features
 from eventdesk.extract.prefilter import for_parser, split_for_parse
 from eventdesk.records import Article, Mention, SkipReason, TextSpan
@@ -49,11 +51,12 @@ class Options:
     model: str = nlp.DEFAULT_MODEL  # the spaCy pipeline
     fast: bool = True  # the fast path: only sentences that can carry an event get the full parse
     second_opinion: bool = False  # the embedding classifier reviews typings the lexicon is unsure of
+    judge: bool = True  # the incident judge keeps, flags and types the candidates (judge/)
 
     @classmethod
     def from_config(cls, config: Config) -> Options:
         """The options a configuration asks for (data/defaults.toml, eventdesk.toml, EVENTDESK_*)."""
-        return cls(model=config.model, fast=config.fast_path, second_opinion=config.second_opinion)
+        return cls(model=config.model, fast=config.fast_path, second_opinion=config.second_opinion, judge=config.judge)
 
 
 @dataclass
@@ -139,7 +142,7 @@ def process(
                 yield _one(article, None)
                 continue
             pair = clock.run("parse", lambda: next(parsed))
-            yield clock.run("extract", lambda: _one(article, *pair, options.second_opinion))  # noqa: B023 (called at once)
+            yield clock.run("extract", lambda: _one(article, *pair, options))  # noqa: B023 (called at once)
 
 
 class _Clock:
@@ -158,11 +161,13 @@ class _Clock:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def _one(article: Article, doc, rest=None, second_opinion: bool = False) -> Processed:  # type: ignore[no-untyped-def]
+def _one(article: Article, doc, rest=None, options: Options = Options()) -> Processed:  # type: ignore[no-untyped-def]  # noqa: B008
     if doc is None:
         return Processed(article, [], _features(article))
     try:
-        mentions = extract(doc, article, rest=rest, second_opinion=second_opinion)
+        mentions = extract(doc, article, rest=rest, second_opinion=options.second_opinion)
+        if options.judge and mentions:
+            mentions = assemble(judge(mentions))
     except Exception as exc:  # one bad article must not stop the batch: record why
         log.exception("extraction failed for %s", article.source)
         failed = article.model_copy(

@@ -31,6 +31,10 @@ class EventFilter:
     until: date | None = None
     story_id: str | None = None
     limit: int | None = None
+    # Views default to current incidents in ACLED's scope: scope None shows every scope (ordinary
+    # crime, other), background True adds the past incidents articles mention as context.
+    scope: str | None = "acled"
+    background: bool = False
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -238,10 +242,10 @@ class Store:
         for value, make in conds:
             if value is not None:
                 query = query.where(make(value))
-        if flt.limit:
-            query = query.limit(flt.limit)
         with self.engine.connect() as conn:
-            return [Event.model_validate(d) for d in conn.scalars(query)]
+            found = (Event.model_validate(d) for d in conn.scalars(query))
+            kept = [e for e in found if (flt.scope is None or e.scope == flt.scope) and (flt.background or not e.background)]
+        return kept[: flt.limit] if flt.limit else kept
 
     def event(self, event_id: str) -> Event:
         """One event by id (NotFoundError if absent)."""

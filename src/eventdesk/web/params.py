@@ -7,7 +7,7 @@ to send instead; the app turns it into a 422.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, get_args
+from typing import Annotated, Literal, get_args
 
 from fastapi import Query
 
@@ -79,6 +79,8 @@ def event_query(  # noqa: PLR0913 - one argument per documented filter
     status: StatusParam = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the summary or evidence.")] = None,
     story: Annotated[str | None, Query(description="Events of one story id.")] = None,
+    scope: Annotated[Literal["acled", "crime", "other", "all"], Query(description="ACLED's scope (default), ordinary crime, other, or all.")] = "acled",
+    background: Annotated[bool, Query(description="Also past incidents that articles mention only as context.")] = False,
     sort: Annotated[SortKey, Query(description="Sort key: " + ", ".join(SORT_KEYS) + ".")] = "date",
     order: Annotated[Order, Query(description="asc or desc.")] = "desc",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
@@ -102,6 +104,8 @@ def event_query(  # noqa: PLR0913 - one argument per documented filter
         statuses=_checked("status", split_values(status), STATUSES),
         q=q.strip() if q and q.strip() else None,
         story_id=story,
+        scope=None if scope == "all" else scope,
+        background=background,
         sort=sort,
         order=order,
         limit=limit,

@@ -48,6 +48,8 @@ class EventQuery:
     statuses: tuple[str, ...] = ()
     q: str | None = None
     story_id: str | None = None
+    scope: str | None = "acled"  # None: every scope (ACLED, ordinary crime, other)
+    background: bool = False  # True: also the past incidents articles mention as context
     sort: SortKey = "date"
     order: Order = "desc"
     limit: int = 100
@@ -117,6 +119,11 @@ def where_clauses(query: EventQuery) -> list[ColumnElement]:
         conds.append(_text_clause(query.q))
     if query.story_id is not None:
         conds.append(_E.c.story_id == query.story_id)
+    if query.scope is not None:  # records from before the judge carry no scope: they were ACLED's
+        scope = _E.c.data["scope"].as_string()
+        conds.append(or_(scope == "acled", scope.is_(None)) if query.scope == "acled" else scope == query.scope)
+    if not query.background:
+        conds.append(or_(_E.c.data["background"].as_boolean().is_(None), _E.c.data["background"].as_boolean().is_(False)))
     return conds
 
 
