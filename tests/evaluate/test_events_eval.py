@@ -10,23 +10,28 @@ import pytest
 from eventdesk.errors import GoldFormatError
 from eventdesk.evaluate.events import evaluate_events, map_plover
 
-# Measured on plover_gsr_dev.jsonl: weighted_f1=0.90 macro_f1=0.92 unmapped_fp=0.06 actor_acc=0.45
-# (13 of 29) conf_auc=0.751 (0.783 with second_opinion = true). Floors sit slightly below and only
-# move up. conf_auc is over ~45 predictions: one entering or leaving moves it by up to 0.02
-# (dropping a low-confidence false positive took it from 0.779 to 0.767, finding a protest at
-# modest confidence to 0.751), so its floor keeps a wider margin.
-FLOOR_WEIGHTED_F1 = 0.88
-FLOOR_MACRO_F1 = 0.90
-CEILING_UNMAPPED_FP = 0.09
-FLOOR_ACTOR_ACC = 0.44
-FLOOR_CONF_AUC = 0.72
-# Measured on examples/gold/events.jsonl (87 events): weighted_f1=0.68 macro_f1=0.52 actor_acc=0.54
-# sub_acc=0.93 (restated casualty tolls keep their counts and join the event they restate, which
-# the sentence-level gold scores as false positives).
+# Measured on plover_gsr_dev.jsonl with the incident judge (judge/): weighted_f1=0.81
+# macro_f1=0.86 unmapped_fp=0.05 actor_acc=0.44 conf_auc=0.778. Without it (EVENTDESK_JUDGE=false,
+# the lexicon alone) 0.90 / 0.92 / 0.06 / 0.45 / 0.751: the floors were lowered when the judge
+# came in because it drops candidates it reads as no incident, and on PLOVER's one-sentence
+# records that costs mapped events (on the tune part: an agreement to resign, a ban, a
+# deportation, a death in custody) for one unmapped false positive less; on the desk gold's real articles the
+# same judge takes record precision from 0.46 to 0.68 (tune) and 0.32 to 0.48 (check). Floors
+# sit slightly below and only move up. conf_auc is over ~40 predictions: one entering or leaving
+# moves it by up to 0.02, so its floor keeps a wider margin.
+FLOOR_WEIGHTED_F1 = 0.79
+FLOOR_MACRO_F1 = 0.84
+CEILING_UNMAPPED_FP = 0.07
+FLOOR_ACTOR_ACC = 0.42
+FLOOR_CONF_AUC = 0.74
+# Measured on examples/gold/events.jsonl (87 events) with the judge: weighted_f1=0.62 macro_f1=0.49
+# actor_acc=0.58 sub_acc=0.93 conf_auc=0.695 (lexicon alone 0.68 / 0.52 / 0.54 / 0.93 / 0.525:
+# restated casualty tolls keep their counts and join the event they restate, which the
+# sentence-level gold scores as false positives).
 EXAMPLES_GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold" / "events.jsonl"
-FLOOR_EXAMPLES_WEIGHTED_F1 = 0.66
-FLOOR_EXAMPLES_MACRO_F1 = 0.50
-FLOOR_EXAMPLES_ACTOR_ACC = 0.50
+FLOOR_EXAMPLES_WEIGHTED_F1 = 0.60
+FLOOR_EXAMPLES_MACRO_F1 = 0.47
+FLOOR_EXAMPLES_ACTOR_ACC = 0.54
 FLOOR_EXAMPLES_SUB_ACC = 0.90
 
 
