@@ -20,6 +20,7 @@ The judgement is written into the mention's reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -30,6 +31,9 @@ from eventdesk.records import Mention, Status
 # Thresholds, chosen on the desk gold's tune part (`eventdesk eval records --part tune`).
 DROP_AT = 0.5  # P(none) at which a candidate is dropped
 CRIME_AT = 0.5  # P(crime) from which an incident is ordinary crime
+# Sentences whose judgement a process keeps (~1 kB each): the encoder costs ~15 ms a sentence
+# on one core, and copies of one story repeat most of their sentences.
+CACHE_SENTENCES = 20_000
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,24 @@ class SentenceJudgement:
 
 
 def judge_sentences(sentences: list[str]) -> list[SentenceJudgement]:
-    """One judgement per sentence (embedded in one batch)."""
+    """One judgement per sentence: those judged before in this process from the cache (wire
+    copies and rewrites repeat sentences word for word), the others embedded in one batch."""
+    cache = _judged()
+    todo = [s for s in dict.fromkeys(sentences) if s not in cache]
+    for sentence, verdict in zip(todo, _judge_new(todo), strict=True):
+        if len(cache) >= CACHE_SENTENCES:
+            cache.pop(next(iter(cache)))  # the oldest first
+        cache[sentence] = verdict
+    return [cache[s] for s in sentences]
+
+
+@cache
+def _judged() -> dict[str, SentenceJudgement]:
+    """This process's judged sentences (insertion-ordered, bounded by CACHE_SENTENCES)."""
+    return {}
+
+
+def _judge_new(sentences: list[str]) -> list[SentenceJudgement]:
     if not sentences:
         return []
     m = models()
