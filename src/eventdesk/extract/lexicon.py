@@ -9,6 +9,7 @@ ACLED event and sub-event types. events.py finds the triggers and uses these to 
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from eventdesk.errors import ConfigError
 from eventdesk.extract import actors as act
 from eventdesk.records import Actor
 
@@ -82,11 +84,19 @@ class Lexicon:
         return frozenset(self.by_lemma)
 
 
+DATA_FILE = "data/event_types.toml"
+TOP_KEYS = frozenset({"version", "sub_event", "groups", "family", "evidence", "plover"})
+FAMILY_KEYS = frozenset({f.name for f in dataclasses.fields(Family)} - {"rules"} | {"rules", "rules_from"})
+RULE_KEYS = frozenset(f.name for f in dataclasses.fields(Rule))
+ACTOR_WORDS = frozenset({"absent", "none"})  # actor conditions that name no group: no actor / no known kind
+
+
 @cache
 def lexicon() -> Lexicon:
-    """Load the event-type lexicon once per process."""
-    raw = resources.files("eventdesk.extract").joinpath("data/event_types.toml").read_text("utf-8")
+    """Load the event-type lexicon once per process (checked against its schema first)."""
+    raw = resources.files("eventdesk.extract").joinpath(DATA_FILE).read_text("utf-8")
     data = tomllib.loads(raw)
+    check_schema(data, raw)
     rules_by_name = {f["name"]: tuple(Rule(**r) for r in f.get("rules", [])) for f in data["family"]}
     families = tuple(_family(f, rules_by_name) for f in data["family"])
     by_lemma: dict[str, list[Family]] = {}
@@ -101,6 +111,48 @@ def lexicon() -> Lexicon:
         sub_events={f"{s['event_type']}/{s['sub_event_type']}": s["definition"] for s in data["sub_event"]},
         skip_prefixes=tuple(data["evidence"]["skip_prefixes"]),
     )
+
+
+def check_schema(data: dict, raw: str, name: str = DATA_FILE) -> None:
+    """Fail loudly, naming the file and line, on a key, group or type the lexicon does not know.
+
+    Raises:
+        ConfigError: an unknown top-level, family or rule key; a rule naming a kind or lemma
+            group that `[groups]` lacks; a type that is not one of the `[[sub_event]]` types; a
+            `rules_from` naming no family.
+    """
+    def fail(anchor: str, problem: str) -> ConfigError:
+        line = next((i for i, text in enumerate(raw.splitlines(), 1) if anchor in text), 0)
+        return ConfigError(f"{name}:{line}: {problem}")
+
+    if unknown := set(data) - TOP_KEYS:
+        raise fail(f"[{sorted(unknown)[0]}", f"unknown section(s) {sorted(unknown)}; known: {sorted(TOP_KEYS)}")
+    types = {f"{s['event_type']}/{s['sub_event_type']}" for s in data["sub_event"]} | {""}
+    kinds, lemma_groups = data["groups"]["kinds"], data["groups"]["lemmas"]
+    families = {f["name"] for f in data["family"]}
+    for fam in data["family"]:
+        anchor = f'name = "{fam["name"]}"'
+        if unknown := set(fam) - FAMILY_KEYS:
+            raise fail(anchor, f"family {fam['name']!r}: unknown key(s) {sorted(unknown)}; known: {sorted(FAMILY_KEYS)}")
+        if fam["default"] not in types:
+            raise fail(anchor, f"family {fam['name']!r}: default {fam['default']!r} is not a [[sub_event]] type")
+        if fam.get("rules_from", fam["name"]) not in families:
+            raise fail(anchor, f"family {fam['name']!r}: rules_from {fam['rules_from']!r} names no family")
+        for rule in fam.get("rules", []):
+            _check_rule(rule, fam["name"], types, kinds, lemma_groups, lambda problem: fail(anchor, problem))
+
+
+def _check_rule(rule: dict, family: str, types: set[str], kinds: dict, lemmas: dict, fail) -> None:  # type: ignore[no-untyped-def]
+    if unknown := set(rule) - RULE_KEYS:
+        raise fail(f"family {family!r}: rule key(s) {sorted(unknown)} unknown; known: {sorted(RULE_KEYS)}")
+    if rule.get("type") not in types:
+        raise fail(f"family {family!r}: rule type {rule.get('type')!r} is not a [[sub_event]] type")
+    for key in ("actor1", "actor2"):
+        if key in rule and rule[key] not in kinds and rule[key] not in ACTOR_WORDS:
+            raise fail(f"family {family!r}: {key} = {rule[key]!r} is no [groups.kinds] group")
+    for key in ("context", "clause", "frame"):
+        if key in rule and rule[key] not in lemmas:
+            raise fail(f"family {family!r}: {key} = {rule[key]!r} is no [groups.lemmas] group")
 
 
 def _family(f: dict, rules_by_name: dict[str, tuple[Rule, ...]]) -> Family:
