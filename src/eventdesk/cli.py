@@ -22,6 +22,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 EXIT_ERROR = 1
 EXIT_NOTHING_PROCESSED = 2
 EXIT_NOT_FOUND = 3
+EXIT_SOME_FAILED = 4  # `run`: every other article stored; the failed ones listed by `articles --failed`
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 def _store(db: str | None):  # type: ignore[no-untyped-def]
@@ -92,10 +94,19 @@ def main(verbose: bool) -> None:
     Example:
       eventdesk run examples/articles/ && eventdesk events
     """
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Log lines with control characters and bytes that are not UTF-8 shown escaped (a file
+    name or a JSON key can hold a terminal escape sequence); tracebacks stay as they are."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        from eventdesk.read.reasons import shown
+
+        return shown(super().formatMessage(record))
 
 
 @main.command()
@@ -108,17 +119,22 @@ def main(verbose: bool) -> None:
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a Markdown report of the database to this file.")  # fmt: skip
+@click.option("--retry-failed", is_flag=True, help="Process again the articles earlier runs stored as failed.")
 def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers: int | None,
-        engine: str, scheduler: str | None, report_path: Path | None) -> None:  # fmt: skip
+        engine: str, scheduler: str | None, report_path: Path | None, retry_failed: bool) -> None:  # fmt: skip
     """Read, process and store articles, then link them into stories and events.
 
     PATHS are files or directories (.txt with .meta.json sidecars, .html, ...), or - for stdin.
+    Each unreadable input and each article that fails (an error, the time budget, the memory
+    ceiling) gets one line; the others are stored. Exit code 4: some articles failed (listed by
+    `eventdesk articles --failed`); 130: interrupted (run the same command again to finish).
 
     \b
     Example:
       eventdesk run examples/articles/ --db sqlite:///eventdesk.db
       eventdesk run big-feed.jsonl --engine dask --db postgresql+psycopg://localhost/events
     """
+    from eventdesk.read import ReadLimits
     from eventdesk.run.local import run as run_job
     from eventdesk.run.pool import default_workers
     from eventdesk.run.process import Options
@@ -126,17 +142,32 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
     config = with_overrides(load_config(), db=db, batch_size=batch_size, workers=workers)
     store = _store(config.db)
     progress = _Progress(err)
-    summary = run_job(
-        paths,
-        store,
-        batch_size=config.batch_size,
-        options=Options.from_config(config),
-        workers=config.workers or default_workers(),
-        engine=engine,
-        scheduler=scheduler,
-        on_article=progress.article,
-        on_failure=lambda f: progress.note(f"{f.source}: {f.reason}"),
-    )
+    try:
+        with store.exclusive(config.lock_wait, on_wait=progress.note):
+            summary = run_job(
+                paths,
+                store,
+                read_limits=ReadLimits.from_config(config),
+                batch_size=config.batch_size,
+                options=Options.from_config(config),
+                workers=config.workers or default_workers(),
+                engine=engine,
+                scheduler=scheduler,
+                isolate=config.isolate,
+                retry_failed=retry_failed,
+                on_article=progress.article,
+                on_failure=lambda f: progress.note(f"{f.source}: {f.reason}"),
+                on_failed=lambda f: progress.note(f"{f.source}: failed: {f.reason}"),
+                on_note=lambda source, note: progress.note(f"{source}: {note}"),
+            )
+    except KeyboardInterrupt:
+        progress.close()
+        err.print(
+            f"interrupted: {progress.n} articles processed and stored; run the same command again to "
+            "finish (what is stored is kept and not doubled)",
+            markup=False,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     progress.close()
     _print_run_summary(store, summary, time.monotonic() - progress.started)
     if report_path:
@@ -147,6 +178,8 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
     if not summary.processed_any:
         err.print("error: nothing could be processed", markup=False)
         sys.exit(EXIT_NOTHING_PROCESSED)
+    if summary.some_failed:
+        sys.exit(EXIT_SOME_FAILED)
 
 
 class _Progress:
@@ -173,7 +206,9 @@ class _Progress:
             self.console.print(f"{self.n} articles processed, {rate:.1f} articles/s", markup=False)
 
     def note(self, line: str) -> None:
-        self.console.print(line, markup=False)
+        from eventdesk.read.reasons import shown
+
+        self.console.print(shown(line), markup=False)
 
     def close(self) -> None:
         if self.live:
@@ -185,11 +220,14 @@ def _print_run_summary(store, summary, seconds: float) -> None:  # type: ignore[
 
     ov = overview(store)
     rate = summary.stored / seconds if seconds > 0 else 0.0
+    failed = f", {len(summary.failed)} failed" if summary.failed else ""
     out.print(
         f"articles: {summary.read} read, {summary.stored} new, {summary.already_stored} already stored, "
-        f"{len(summary.failures)} unreadable ({seconds:.1f} s, {rate:.1f} articles/s)",
+        f"{len(summary.failures)} unreadable{failed} ({seconds:.1f} s, {rate:.1f} articles/s)",
         markup=False,
     )
+    if summary.failed:
+        out.print(f"  failed: {len(summary.failed)} (stored without events; list them: eventdesk articles --failed)", markup=False)
     for reason, n in sorted(summary.skipped.items()):
         out.print(f"  skipped: {n} ({reason})", markup=False)
     if summary.link:
@@ -237,13 +275,18 @@ def export(fmt: str, output: str, db: str | None, event_type: str | None, countr
 @main.command()
 @db_option
 @click.option("--skipped", is_flag=True, help="Only articles skipped for extraction.")
-def articles(db: str | None, skipped: bool) -> None:
+@click.option("--failed", is_flag=True, help="Only what failed: unreadable inputs and articles that failed in a stage, with the reason.")
+def articles(db: str | None, skipped: bool, failed: bool) -> None:
     """List stored articles: id, date, outlet, title, story and copy.
 
     \b
     Example:
       eventdesk articles --skipped
+      eventdesk articles --failed
     """
+    if failed:
+        _print_failed(_store(db))
+        return
     rows = []
     for a in _store(db).articles():
         if skipped and a.skipped is None:
@@ -251,6 +294,15 @@ def articles(db: str | None, skipped: bool) -> None:
         note = f"copy of {a.copy_of}" if a.copy_of else (f"{a.skipped.value}: {a.skip_detail or ''}" if a.skipped else "")
         rows.append([a.id, str(a.published or ""), a.outlet or "", (a.title or a.source)[:70], a.story_id or "", note])
     _print_table(["id", "published", "outlet", "title", "story", "copy / skipped"], rows)
+
+
+def _print_failed(store) -> None:  # type: ignore[no-untyped-def]
+    """Articles that failed in a stage (they have an id), then inputs that could not be read."""
+    from eventdesk.read.reasons import shown
+
+    rows = [[a.id, shown(a.source), "failed", shown(a.skip_detail or "")] for a in store.failed_articles()]
+    rows += [["", shown(source), "unreadable", shown(reason)] for source, reason in store.failures()]
+    _print_table(["id", "source", "what", "reason"], rows)
 
 
 @main.command()

@@ -30,6 +30,19 @@ class Config:
     fast_path: bool
     second_opinion: bool
     judge: bool
+    web_max_body_bytes: int
+    web_allowed_hosts: tuple[str, ...]
+    web_workers: int
+    web_cache_mb: int
+    isolate: bool
+    max_article_chars: int
+    max_sentence_chars: int
+    article_timeout: int
+    worker_memory_mb: int
+    max_decompressed_mb: int
+    max_compression_ratio: int
+    max_records_per_file: int
+    lock_wait: int
 
 
 def _defaults() -> dict[str, Any]:
@@ -38,6 +51,8 @@ def _defaults() -> dict[str, Any]:
 
 
 def _cast(key: str, raw: str, like: Any) -> Any:
+    if isinstance(like, list):  # EVENTDESK_WEB_ALLOWED_HOSTS=a.example,b.example
+        return [part.strip() for part in raw.split(",") if part.strip()]
     if isinstance(like, bool):
         return raw.lower() in {"1", "true", "yes", "on"}
     if isinstance(like, int):
@@ -68,7 +83,12 @@ def load_config(user_file: Path | None = None, environ: dict[str, str] | None = 
         raw = env.get(f"EVENTDESK_{key.upper()}")
         if raw is not None:
             values[key] = _cast(key, raw, like)
-    return Config(**{f.name: values[f.name] for f in fields(Config)})
+    return Config(**{f.name: _frozen(values[f.name]) for f in fields(Config)})
+
+
+def _frozen(value: Any) -> Any:
+    """Lists (from TOML or a comma-separated variable) as tuples, so the Config stays hashable."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def with_overrides(config: Config, **overrides: Any) -> Config:

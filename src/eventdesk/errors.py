@@ -20,6 +20,14 @@ class StoreError(EventdeskError):
     """The database could not be opened or is at an unknown schema version."""
 
 
+class StoreBusyError(StoreError):
+    """Another `eventdesk run` holds the database (the message says how to wait for it)."""
+
+
+class WorkerError(EventdeskError):
+    """The worker processes cannot run (one cannot start, or its memory ceiling is too low)."""
+
+
 class NotFoundError(EventdeskError):
     """A record asked for by id does not exist."""
 

@@ -13,12 +13,13 @@ from fastapi.testclient import TestClient
 from eventdesk.store import Store
 from eventdesk.web.app import create_app
 
+LOCAL = "http://127.0.0.1"  # the server answers only to its own names (tests/web/test_guard.py)
 SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "schema" / "event.schema.json"
 
 
 @pytest.fixture(scope="module")
 def client(web_db: str) -> TestClient:
-    return TestClient(create_app(web_db, token=None))
+    return TestClient(create_app(web_db, token=None), base_url=LOCAL)
 
 
 @pytest.fixture(scope="module")
@@ -267,16 +268,19 @@ def empty_db(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'post.db'}"
 
 
-def test_post_is_forbidden_when_no_token_is_set(empty_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_post_is_absent_when_no_token_is_set(empty_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("EVENTDESK_TOKEN", raising=False)
-    client = TestClient(create_app(empty_db))
+    app = create_app(empty_db)
+    client = TestClient(app, base_url=LOCAL)
     response = client.post("/api/articles", json=[ARTICLE], headers={"Authorization": "Bearer anything"})
-    assert response.status_code == 403
-    assert "EVENTDESK_TOKEN" in response.json()["detail"]
+    assert response.status_code == 404
+    assert "ingest is disabled" in response.json()["detail"] and "EVENTDESK_TOKEN" in response.json()["detail"]
+    assert "/api/articles" not in client.get("/openapi.json").json()["paths"]
+    assert not [r for r in app.routes if "POST" in getattr(r, "methods", ())]
 
 
 def test_post_needs_the_right_bearer_token(empty_db: str) -> None:
-    client = TestClient(create_app(empty_db, token="s3cret"))
+    client = TestClient(create_app(empty_db, token="s3cret"), base_url=LOCAL)
     missing = client.post("/api/articles", json=[ARTICLE])
     assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
     wrong = client.post("/api/articles", json=[ARTICLE], headers={"Authorization": "Bearer nope"})
@@ -285,12 +289,12 @@ def test_post_needs_the_right_bearer_token(empty_db: str) -> None:
 
 def test_post_token_from_environment(empty_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVENTDESK_TOKEN", "from-env")
-    client = TestClient(create_app(empty_db))
+    client = TestClient(create_app(empty_db), base_url=LOCAL)
     assert client.post("/api/articles", json=[ARTICLE], headers={"Authorization": "Bearer nope"}).status_code == 403
 
 
 def test_post_validates_the_body(empty_db: str) -> None:
-    client = TestClient(create_app(empty_db, token="s3cret"))
+    client = TestClient(create_app(empty_db, token="s3cret"), base_url=LOCAL)
     auth = {"Authorization": "Bearer s3cret"}
     assert client.post("/api/articles", json=[], headers=auth).status_code == 422
     assert client.post("/api/articles", json=[{"url": "x"}], headers=auth).status_code == 422
@@ -298,7 +302,7 @@ def test_post_validates_the_body(empty_db: str) -> None:
 
 
 def test_post_ingests_through_the_pipeline(empty_db: str) -> None:
-    client = TestClient(create_app(empty_db, token="s3cret"))
+    client = TestClient(create_app(empty_db, token="s3cret"), base_url=LOCAL)
     response = client.post("/api/articles", json=[ARTICLE], headers={"Authorization": "Bearer s3cret"})
     assert response.status_code == 200, response.text
     body = response.json()

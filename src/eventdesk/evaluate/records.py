@@ -383,6 +383,7 @@ def run_and_export(articles: list[DeskArticle]) -> list[dict]:
     """`eventdesk run` on the articles into a temporary SQLite store, then its default JSONL export."""
     from eventdesk.config import load_config
     from eventdesk.export import iter_records
+    from eventdesk.read import ReadLimits
     from eventdesk.run.local import run
     from eventdesk.run.pool import default_workers
     from eventdesk.run.process import Options
@@ -395,8 +396,9 @@ def run_and_export(articles: list[DeskArticle]) -> list[dict]:
         write_articles(articles, folder)
         store = Store(f"sqlite:///{tmp}/desk.db")
         try:
-            run([folder], store, batch_size=config.batch_size, options=Options.from_config(config),
-                workers=config.workers or default_workers())  # fmt: skip
+            run([folder], store, read_limits=ReadLimits.from_config(config), batch_size=config.batch_size,
+                options=Options.from_config(config), workers=config.workers or default_workers(),
+                isolate=config.isolate)  # fmt: skip
             return list(iter_records(store, EventFilter()))
         finally:
             store.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import io
 import logging
+import re
 from typing import BinaryIO
 
 from charset_normalizer import from_bytes
@@ -122,13 +123,21 @@ def _utf16_codec(head: bytes) -> str | None:
     return None
 
 
-def sniff_binary(head: bytes) -> str | None:
-    """Name the binary format of some leading bytes, or None if they may be text."""
+def binary_kind(head: bytes) -> str | None:
+    """Name the binary format whose magic number starts these bytes, or None."""
     for magic, kind in MAGIC_NUMBERS:
         if head.startswith(magic):
             return kind
     if head[:4] == RIFF_WEBP[0] and head[8:12] == RIFF_WEBP[1]:
         return "WebP image"
+    return None
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """Name the binary format of some leading bytes, or None if they may be text."""
+    kind = binary_kind(head)
+    if kind is not None:
+        return kind
     if b"\x00" in head and not has_bom(head) and _utf16_codec(head) is None:
         return "contains NUL bytes"
     return None
@@ -144,6 +153,36 @@ def check_not_binary(data: bytes) -> None:
 def normalise_newlines(text: str) -> str:
     """CRLF and CR to LF, as Python's text mode does, so every offset counts one per line end."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+NUL = "\x00"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def storable(text: str, where: str, what: str = "text") -> str:
+    """Text every store can hold: NUL characters removed (PostgreSQL refuses them in text) and
+    unpaired surrogates (a JSON "\\ud800" escape) replaced by U+FFFD (no encoding can write
+    them); each change is logged as a warning naming the input, once per kind.
+
+    Args:
+        text: decoded text (an article or a metadata value).
+        where: names the input in the warning.
+        what: names the field in the warning ("text", "title", ...).
+    """
+    nuls = text.count(NUL)
+    if nuls:
+        text = text.replace(NUL, "")
+        logger.warning("%s: %d NUL character(s) removed from the %s (no store can keep them)", where, nuls, what)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text, count = _LONE_SURROGATE.subn(REPLACEMENT_CHARACTER, text)
+        logger.warning(
+            "%s: %d unpaired surrogate(s) in the %s replaced by U+FFFD (the input escaped half a character)",
+            where, count, what,
+        )  # fmt: skip
+    return text
 
 
 def _utf16_or_32_codec(data: bytes) -> str | None:

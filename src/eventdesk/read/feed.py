@@ -34,6 +34,13 @@ FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
 # while covering the largest full-content feeds we know of (a few MB).
 MAX_FEED_BYTES = 20_000_000
 PLAIN_TEXT_TYPES = ("text/plain",)
+# What feedparser flags without losing anything: a declared encoding it overrode, a text/plain
+# content type. Any other flag (an XML syntax error) means it fell back to a lenient parse
+# that may have dropped entries.
+HARMLESS_BOZO = (
+    feedparser.CharacterEncodingOverride,
+    feedparser.NonXMLContentType,
+)
 # Skip the XML declaration, processing instructions, comments and a DOCTYPE, then take the
 # name of the first element.
 _ROOT = re.compile(
@@ -121,12 +128,15 @@ def read_feed(
     except ReadError as err:
         yield ReadFailure(source=source, reason=str(err))
         return
-    if parsed.bozo:
+    malformed = parsed.bozo and not isinstance(parsed.bozo_exception, HARMLESS_BOZO)
+    if parsed.bozo and not malformed:
         logger.warning(
-            "%s: feed not well-formed (%s); read leniently", source, parsed.bozo_exception
+            "%s: feed read despite %s", source, reasons.detail(parsed.bozo_exception)
         )
-    if not parsed.entries:
-        logger.info("%s: feed has no entries", source)
+    if not parsed.entries and not malformed:
+        yield ReadFailure(source=source, reason=reasons.NO_ENTRIES)
     outlet = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, start=1):
         yield entry_to_article(entry, f"{source}#{number}", outlet)
+    if malformed:  # the lenient parser may have lost entries after the error: say so
+        yield ReadFailure(source=source, reason=reasons.feed_cut_short(parsed.bozo_exception, len(parsed.entries)))

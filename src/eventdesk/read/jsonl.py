@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from eventdesk.read import reasons
+from eventdesk.read.decode import binary_kind, peek
 from eventdesk.read.html import MAX_HTML_BYTES, html_to_article
 from eventdesk.read.meta import META_KEYS, make_article, meta_from_mapping
 from eventdesk.records import Article, ReadFailure
@@ -33,6 +34,7 @@ SUFFIXES = (".jsonl", ".ndjson")
 MAX_LINE_BYTES = MAX_HTML_BYTES
 DRAIN_CHUNK_BYTES = 1_000_000  # how much of an over-long line is read (and dropped) at a time
 KNOWN_KEYS = frozenset({"text", "html", *META_KEYS})
+MAX_UNKNOWN_KEYS = 100  # unknown key names remembered for the warning (a hostile file has millions)
 
 
 def _drain_line(stream: BinaryIO) -> None:
@@ -77,10 +79,19 @@ def record_to_article(record: object, source: str) -> Article | ReadFailure:
 def _parse_line(line: bytes, source: str, unknown: set[str]) -> Article | ReadFailure:
     """The line's article; the keys it has that we do not read are added to `unknown`."""
     try:
-        record = json.loads(line)
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        try:
+            record = json.loads(line)
+        except UnicodeDecodeError as err:  # not UTF-8: keep the record, the odd bytes as U+FFFD
+            logger.warning(
+                "%s: bytes that are not UTF-8 (%s at byte %d) replaced by U+FFFD; save the file as UTF-8",
+                source, reasons.escaped(line[err.start : err.end]), err.start,
+            )  # fmt: skip
+            record = json.loads(line.decode("utf-8", errors="replace"))
+    except ValueError as err:  # JSONDecodeError, or a number over Python's 4,300-digit limit
         return ReadFailure(source=source, reason=reasons.bad_json_line(err))
-    if isinstance(record, dict):
+    except RecursionError:
+        return ReadFailure(source=source, reason=reasons.NESTED_TOO_DEEP)
+    if isinstance(record, dict) and len(unknown) < MAX_UNKNOWN_KEYS:
         unknown.update(key for key in record if key not in KNOWN_KEYS)
     return record_to_article(record, source)
 
@@ -106,15 +117,25 @@ def read_jsonl(
     Yields:
         An Article or a ReadFailure for every non-blank line.
     """
+    head, stream = peek(stream)
+    kind = binary_kind(head)
+    if kind is not None:  # a ZIP or an image named .jsonl: one line, not a failure per "line"
+        yield ReadFailure(source=source, reason=reasons.binary_file(kind))
+        return
     unknown: set[str] = set()
+    records = 0
     for number, line in enumerate(_lines(stream), start=1):
         record_source = f"{source}#{number}"
+        records += 1
         if line is None:
             yield ReadFailure(source=record_source, reason=reasons.record_too_large(MAX_LINE_BYTES))
             continue
         if number == 1 and line.startswith(codecs.BOM_UTF8):
             line = line[len(codecs.BOM_UTF8) :]
         if not line.strip():
+            records -= 1
             continue
         yield _parse_line(line, record_source, unknown)
     _warn_unknown(source, unknown)
+    if not records:
+        yield ReadFailure(source=source, reason=reasons.NO_RECORDS)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
-from eventdesk.read.decode import normalise_newlines
+from eventdesk.read.decode import normalise_newlines, storable
 from eventdesk.read.language import ENGLISH, identify_language, normalise_language
 from eventdesk.records import Article, SkipReason
 
@@ -23,6 +24,14 @@ PUBLISHED_KEYS = ("published", "publication_date", "published_at", "date_publish
 # Other names for the outlet (news-please `source_domain`, trafilatura `sitename`).
 OUTLET_KEYS = ("outlet", "source_domain", "sitename", "site_name", "publisher")
 META_KEYS = (*TEXT_KEYS, *PUBLISHED_KEYS, *OUTLET_KEYS)
+# Plausible publication dates: none before 1900 (a year 1 or 0001-01-01 is a placeholder), none
+# more than 2 days after today (time zones and embargoes; year 9999 is "no date"). Outside, the
+# date is treated as unknown, with a warning: relative dates are never resolved against it.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+# The year as written in an RFC 2822 date ("Mon, 01 Jan 0001"): email.utils reads years under
+# 100 as 19xx/20xx, so "0001" would come back as 2001.
+_RFC2822_YEAR = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(\d{1,4})\b")
+PUBLISHED_DAYS_AHEAD = 2
 
 
 @dataclass(frozen=True)
@@ -57,14 +66,36 @@ def parse_published(value: object, where: str) -> date | None:
     if isinstance(value, str):
         text = value.strip()
         try:
-            return datetime.fromisoformat(text).date()
+            return plausible_published(datetime.fromisoformat(text).date(), where)
         except ValueError:
             pass
         try:
-            return parsedate_to_datetime(text).date()
-        except (TypeError, ValueError, IndexError):
+            parsed = parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
+        else:
+            written = _RFC2822_YEAR.search(text)
+            if written and int(written.group(1)) != parsed.year:  # "0001" is read as 2001
+                logger.warning("%s: published %r has the year %s, not a plausible one; ignored",
+                               where, value, written.group(1))  # fmt: skip
+                return None
+            return plausible_published(parsed, where)
     logger.warning("%s: published %r is not a date (want YYYY-MM-DD); ignored", where, value)
+    return None
+
+
+def plausible_published(value: date | None, where: str) -> date | None:
+    """The date if it can be a publication date (EARLIEST_PUBLISHED to today plus
+    PUBLISHED_DAYS_AHEAD), else None with a warning naming the input."""
+    if value is None:
+        return None
+    latest = date.today() + timedelta(days=PUBLISHED_DAYS_AHEAD)
+    if EARLIEST_PUBLISHED <= value <= latest:
+        return value
+    logger.warning(
+        "%s: publication date %s is outside %s ... %s (today + %d days); treated as unknown",
+        where, value.isoformat(), EARLIEST_PUBLISHED.isoformat(), latest.isoformat(), PUBLISHED_DAYS_AHEAD,
+    )  # fmt: skip
     return None
 
 
@@ -112,8 +143,11 @@ def make_article(text: str, source: str, meta: Meta) -> Article:
     `raw_text` and `text` are the same here (newlines normalised); cleaning comes later.
     The language comes from the metadata, else it is identified; an article in a
     language other than English is still returned, marked skipped with the reason.
+    Text and metadata are made storable (NUL removed, unpaired surrogates replaced, with a
+    warning) and an implausible publication date is dropped (with a warning).
     """
-    text = normalise_newlines(text)
+    text = storable(normalise_newlines(text), source)
+    meta = _storable_meta(meta, source)
     language = meta.language
     how = "given in the metadata"
     if language is None:
@@ -137,3 +171,13 @@ def make_article(text: str, source: str, meta: Meta) -> Article:
         skipped=skipped,
         skip_detail=skip_detail,
     )
+
+
+def _storable_meta(meta: Meta, where: str) -> Meta:
+    changes: dict[str, object] = {
+        f.name: storable(value, where, f.name)
+        for f in dataclasses.fields(meta)
+        if isinstance(value := getattr(meta, f.name), str)
+    }
+    changes["published"] = plausible_published(meta.published, where)
+    return dataclasses.replace(meta, **changes)

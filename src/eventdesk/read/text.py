@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -50,31 +51,46 @@ def sidecar_path(path: Path) -> Path:
 
 
 def read_sidecar(path: Path) -> Meta:
-    """Metadata from a sidecar; a missing one gives empty metadata, a bad one a warning."""
+    """Metadata from a sidecar; a missing one gives empty metadata, a bad one a warning.
+
+    Only a regular file is opened: a FIFO or a device named like a sidecar would block the
+    read forever, so it is ignored with a warning.
+    """
+    where = reasons.shown(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return Meta()
+    except OSError as err:
+        logger.warning("%s: sidecar ignored: %s", where, reasons.detail(err))
+        return Meta()
+    if not stat.S_ISREG(mode):
+        logger.warning("%s: sidecar ignored: not a regular file", where)
+        return Meta()
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_SIDECAR_BYTES + 1)
     except FileNotFoundError:
         return Meta()
     except OSError as err:
-        logger.warning("%s: sidecar ignored: %s", path, reasons.detail(err))
+        logger.warning("%s: sidecar ignored: %s", where, reasons.detail(err))
         return Meta()
     if len(data) > MAX_SIDECAR_BYTES:
-        logger.warning("%s: sidecar ignored: over %d bytes", path, MAX_SIDECAR_BYTES)
+        logger.warning("%s: sidecar ignored: over %d bytes", where, MAX_SIDECAR_BYTES)
         return Meta()
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:  # JSONDecodeError is a ValueError
         logger.warning(
             "%s: sidecar ignored, invalid JSON (%s); the article is read without it",
-            path,
-            reasons.detail(err),
+            where,
+            reasons.detail(err) if not isinstance(err, RecursionError) else "nested too deeply",
         )
         return Meta()
     if not isinstance(parsed, dict):
-        logger.warning("%s: sidecar ignored: a JSON object is expected", path)
+        logger.warning("%s: sidecar ignored: a JSON object is expected", where)
         return Meta()
-    return meta_from_mapping(parsed, str(path))
+    return meta_from_mapping(parsed, where)
 
 
 def _front_matter_end(lines: list[str]) -> int | None:

@@ -3,6 +3,11 @@
 A pure function of the articles and read-only resources (the spaCy pipeline, the gazetteer,
 the lexicons, and the sentence encoder when the second opinion is on), so it runs the same in
 one process, in a pool, or on a cluster.
+
+Work per article is bounded (run/bounds.py: the text cut at `max_article_chars`, overlong
+sentences split before the parse), and one article that fails in any stage gives a Processed
+with `failed` set to the reason instead of stopping the others. The time budget and memory
+ceiling per article are enforced by the worker pool (run/pool.py), which can kill a process.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 
 from eventdesk import nlp
@@ -24,8 +30,11 @@ from eventdesk.assemble import assemble
 from eventdesk.judge.verdicts import judge
 from eventdesk.link.copies import copy_features
 from eventdesk.extract.prefilter import for_parser, split_for_parse
-from eventdesk.records import Article, Mention, SkipReason, TextSpan
+from eventdesk.read.meta import plausible_published
+from eventdesk.read.reasons import detail
+from eventdesk.records import Article, Mention, RemovedLine, SkipReason, TextSpan
 from eventdesk.resolve.dates import publication_date
+from eventdesk.run.bounds import bounded_doc, break_long_runs, cut_point, rough_starts, sentence_lengths_over
 
 log = logging.getLogger(__name__)
 
@@ -52,20 +61,52 @@ class Options:
     fast: bool = True  # the fast path: only sentences that can carry an event get the full parse
     second_opinion: bool = False  # the embedding classifier reviews typings the lexicon is unsure of
     judge: bool = True  # the incident judge keeps, flags and types the candidates (judge/)
+    # Bounds (data/defaults.toml says why these values): the text processed per article, the
+    # longest stretch the parser takes as one sentence, and, enforced by the worker pool, the
+    # seconds an article may take and the memory a worker may hold (0 = no limit).
+    max_article_chars: int = 30_000
+    max_sentence_chars: int = 1_000
+    article_timeout: float = 60.0
+    worker_memory_mb: int = 1_500
 
     @classmethod
     def from_config(cls, config: Config) -> Options:
         """The options a configuration asks for (data/defaults.toml, eventdesk.toml, EVENTDESK_*)."""
-        return cls(model=config.model, fast=config.fast_path, second_opinion=config.second_opinion, judge=config.judge)
+        return cls(
+            model=config.model,
+            fast=config.fast_path,
+            second_opinion=config.second_opinion,
+            judge=config.judge,
+            max_article_chars=config.max_article_chars,
+            max_sentence_chars=config.max_sentence_chars,
+            article_timeout=config.article_timeout,
+            worker_memory_mb=config.worker_memory_mb,
+        )
 
 
 @dataclass
 class Processed:
-    """One article after the map: cleaned, with its mentions and link features."""
+    """One article after the map: cleaned, with its mentions and link features.
+
+    `failed` is the one-line reason when a stage failed for this article (it is then stored
+    marked as failed, without mentions); `notes` are one-line warnings about it (a text cut at
+    the length limit, an implausible dateline date) for the caller to log or print.
+    """
 
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     features: dict = field(default_factory=dict)
+    failed: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def failed(article: Article, reason: str) -> Processed:
+    """The Processed of an article that could not be processed: stored without mentions, marked
+    failed (skip reason `extraction-error`) with the reason, so it is listed and not lost."""
+    marked = article.model_copy(
+        update={"skipped": SkipReason.EXTRACTION_ERROR, "skip_detail": reason}
+    )
+    return Processed(marked, [], {"content_hash": normalised_hash(marked.text)}, failed=reason)
 
 
 def normalised_hash(text: str) -> str:
@@ -99,16 +140,44 @@ def _features(article: Article, doc=None, rest=None) -> dict:  # type: ignore[no
     return feats
 
 
-def _prepare(article: Article) -> Article:
+def _cut(article: Article, limit: int, notes: list[str]) -> tuple[Article, RemovedLine | None]:
+    """The article with its raw text cut at a paragraph boundary at `limit` characters, and the
+    removed line that records the cut (None when the text is within the limit)."""
+    raw = article.raw_text or article.text
+    at = cut_point(raw, limit)
+    if at >= len(raw):
+        return article, None
+    rest = raw[at:]
+    first_line = raw.count("\n", 0, at) + (1 if rest.startswith("\n") else 0)
+    note = (
+        f"text of {len(raw):,} characters cut at {at:,} for extraction (max_article_chars={limit:,}); "
+        f"the last {len(rest):,} are not processed: split the article to process all of it"
+    )
+    notes.append(note)
+    marker = RemovedLine(
+        line_no=first_line,
+        text=f"[{len(rest):,} characters, {rest.count(chr(10)) + 1:,} lines not processed]",
+        reason=f"over the length limit (max_article_chars={limit:,})",
+    )
+    return article.model_copy(update={"raw_text": raw[:at], "text": raw[:at]}), marker
+
+
+def _prepare(article: Article, options: Options = Options()) -> tuple[Article, list[str]]:  # noqa: B008
+    """Cut (at the length limit) and clean one article; a dateline date when the metadata has none."""
+    notes: list[str] = []
+    article, marker = _cut(article, options.max_article_chars, notes)
     article = clean(article)
+    if marker is not None:
+        article = article.model_copy(update={"removed": [*article.removed, marker]})
     if article.published is None and article.skipped is None:
         # No date in the metadata: a dateline ("March 01, 2008" under the headline) may give it.
-        article = article.model_copy(update={"published": publication_date(article.text)})
+        found = publication_date(article.text)
+        article = article.model_copy(update={"published": plausible_published(found, article.source)})
     if article.skipped is None and not article.text.strip():
         article = article.model_copy(
             update={"skipped": SkipReason.NO_TEXT_AFTER_CLEANING, "skip_detail": "no text left after cleaning"}
         )
-    return article
+    return article, notes
 
 
 def process(
@@ -122,27 +191,85 @@ def process(
     With `options.fast` (the fast path), sentences that cannot carry an event are blanked before the
     full parse (extract/prefilter.py) and only tagged, for the stories' content words.
     Streams: at most one nlp batch of articles is held at a time. `timings`, if given, collects
-    seconds per stage (clean, parse, extract) for the benchmark.
+    seconds per stage (clean, parse, extract) for the benchmark. An error in any stage costs
+    only the article it happened on: the batch is redone one article at a time and that one
+    comes back with `failed` set.
     """
     clock = _Clock(timings)
     pipeline = nlp.load(options.model)
+    _one_blas_thread()
     it = iter(articles)
-    while batch := clock.run("clean", lambda: [_prepare(a) for a in islice(it, nlp.BATCH_SIZE)]):
-        todo = [a for a in batch if a.skipped is None]
-        if options.fast:
-            split = clock.run("clean", lambda: [split_for_parse(for_parser(a.text)) for a in todo])
-            docs = pipeline.pipe((p for p, _, _ in split), batch_size=nlp.BATCH_SIZE)
-            rests = pipeline.pipe((r for _, r, _ in split), batch_size=nlp.BATCH_SIZE, disable=nlp.TAGGING_ONLY)
-        else:
-            docs = pipeline.pipe((for_parser(a.text) for a in todo), batch_size=nlp.BATCH_SIZE)
-            rests = iter([None] * len(todo))
-        parsed = zip(docs, rests)
-        for article in batch:
-            if article.skipped is not None:
-                yield _one(article, None)
-                continue
-            pair = clock.run("parse", lambda: next(parsed))
-            yield clock.run("extract", lambda: _one(article, *pair, options))  # noqa: B023 (called at once)
+    while batch := list(islice(it, nlp.BATCH_SIZE)):
+        done = 0
+        try:
+            for result in _process_batch(batch, pipeline, options, clock):
+                done += 1
+                yield result
+        except Exception:  # one article broke a batch stage: find it, keep the others
+            log.debug("a batch stage failed; processing its articles one at a time", exc_info=True)
+            for article in batch[done:]:
+                yield _process_alone(article, pipeline, options, clock)
+
+
+@cache
+def _one_blas_thread() -> None:
+    """One BLAS thread in a process that runs the map (as in every pool worker): the sentence
+    encoder's small matrix products are 10-30 times slower when OpenBLAS spreads them over busy
+    cores (3 s instead of 0.1 s an article, measured on 2 shared cores)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
+def _process_alone(article: Article, pipeline, options: Options, clock: _Clock) -> Processed:  # type: ignore[no-untyped-def]
+    try:
+        return next(_process_batch([article], pipeline, options, clock))
+    except Exception as exc:
+        log.debug("processing failed for %s", article.source, exc_info=True)
+        return failed(article, f"processing failed ({type(exc).__name__}: {detail(exc)}); please report it as a bug")
+
+
+def _process_batch(batch: list[Article], pipeline, options: Options, clock: _Clock) -> Iterator[Processed]:  # type: ignore[no-untyped-def]
+    prepared = clock.run("clean", lambda: [_prepare(a, options) for a in batch])
+    todo = [a for a, _ in prepared if a.skipped is None]
+    limit = options.max_sentence_chars
+    if options.fast:
+        split = clock.run("clean", lambda: [split_for_parse(for_parser(a.text)) for a in todo])
+        docs = _parsed(pipeline, [p for p, _, _ in split], limit)
+        rests = pipeline.pipe(
+            (bounded_doc(pipeline, r, limit, starts=[]) for _, r, _ in split),
+            batch_size=nlp.BATCH_SIZE,
+            disable=nlp.TAGGING_ONLY,
+        )
+    else:
+        docs = _parsed(pipeline, [for_parser(a.text) for a in todo], limit)
+        rests = iter([None] * len(todo))
+    parsed = zip(docs, rests)
+    for article, notes in prepared:
+        if article.skipped is not None:
+            yield _with_notes(_one(article, None), notes)
+            continue
+        pair = clock.run("parse", lambda: next(parsed))
+        one = clock.run("extract", lambda: _one(article, *pair, options))  # noqa: B023 (called at once)
+        yield _with_notes(one, notes)
+
+
+def _with_notes(done: Processed, notes: list[str]) -> Processed:
+    done.notes.extend(notes)
+    return done
+
+
+def _parsed(pipeline, texts: list[str], limit: int) -> Iterator:  # type: ignore[no-untyped-def]
+    """The parses of the texts, in order, no sentence longer than `limit` characters: sentence
+    starts are preset where the text has no sentence end for longer (run/bounds.py), and a text
+    the parser still made an overlong sentence of is parsed again with every line start and
+    sentence end preset (rare: such texts are lists or noise, not prose)."""
+    docs = pipeline.pipe((bounded_doc(pipeline, t, limit) for t in texts), batch_size=nlp.BATCH_SIZE)
+    for text, doc in zip(texts, docs, strict=True):
+        if sentence_lengths_over(doc, limit):
+            log.debug("overlong sentence after the parse; parsing again with preset sentence starts")
+            doc = pipeline(bounded_doc(pipeline, text, limit, rough_starts(break_long_runs(text), limit)))
+        yield doc
 
 
 class _Clock:
@@ -169,11 +296,8 @@ def _one(article: Article, doc, rest=None, options: Options = Options()) -> Proc
         if options.judge and mentions:
             mentions = assemble(judge(mentions))
     except Exception as exc:  # one bad article must not stop the batch: record why
-        log.exception("extraction failed for %s", article.source)
-        failed = article.model_copy(
-            update={"skipped": SkipReason.EXTRACTION_ERROR, "skip_detail": f"{type(exc).__name__}: {exc}"}
-        )
-        return Processed(failed, [], _features(failed))
+        log.debug("extraction failed for %s", article.source, exc_info=True)
+        return failed(article, f"extraction failed ({type(exc).__name__}: {detail(exc)}); please report it as a bug")
     parsed = doc.text
     if parsed != article.text:  # blanked sentences or a re-cased headline: words from the article
         mentions = [_from_article(_within_parsed(m, article.text, parsed), article.text) for m in mentions]

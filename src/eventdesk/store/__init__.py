@@ -1,22 +1,34 @@
 """The store: tables and the read/write API over SQLite (default) or PostgreSQL (by URL).
 
 Every write is idempotent (content-hash ids): writing an article that is already stored
-adds nothing. Each article is written with all its mentions in one transaction.
+adds nothing. Each article is written with all its mentions in one transaction. An article
+stored as failed (skip reason `extraction-error`) is replaced when it is written again
+processed. `exclusive()` lets one run at a time write a database.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from eventdesk.errors import NotFoundError, StoreError
-from eventdesk.records import Article, Event, Mention, Story
+from eventdesk.errors import NotFoundError, StoreBusyError, StoreError
+from eventdesk.records import Article, Event, Mention, SkipReason, Story
 from eventdesk.store import schema as t
+
+FAILED = SkipReason.EXTRACTION_ERROR.value  # the skip reason of an article that failed in a stage
+LOCK_POLL_SECONDS = 0.5
+# The PostgreSQL advisory lock key of `eventdesk run` (a fixed 63-bit number from its name).
+PG_LOCK_KEY = int.from_bytes(hashlib.sha256(b"eventdesk run").digest()[:8], "big") >> 1
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +47,11 @@ class EventFilter:
     # crime, other), background True adds the past incidents articles mention as context.
     scope: str | None = "acled"
     background: bool = False
+
+
+def _shown(event: Event, flt: EventFilter) -> bool:
+    """Whether an event passes the filter's scope and background settings."""
+    return (flt.scope is None or event.scope == flt.scope) and (flt.background or not event.background)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -92,22 +109,38 @@ class Store:
 
     # -- articles -------------------------------------------------------------------------
 
-    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
-        """Which of these article ids are already stored."""
+    def known_article_ids(self, ids: Iterable[str], *, include_failed: bool = True) -> set[str]:
+        """Which of these article ids are already stored (without the ones stored as failed,
+        when `include_failed` is False: a run that retries them)."""
         wanted = list(ids)
         found: set[str] = set()
+        query = select(t.articles.c.id)
+        if not include_failed:
+            query = query.where(t.articles.c.skipped.is_(None) | (t.articles.c.skipped != FAILED))
         with self.engine.connect() as conn:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
-                found.update(conn.scalars(select(t.articles.c.id).where(t.articles.c.id.in_(chunk))))
+                found.update(conn.scalars(query.where(t.articles.c.id.in_(chunk))))
         return found
 
     def write_article(self, article: Article, mentions: Sequence[Mention], features: dict) -> bool:
-        """Store an article and all its mentions in one transaction; False if already stored."""
+        """Store an article and all its mentions in one transaction; False if already stored.
+
+        An article stored as failed is replaced (in its place in the ingest order) when it is
+        written again not failed: a retry that succeeded.
+        """
         with self.engine.begin() as conn:
-            if conn.scalar(select(t.articles.c.id).where(t.articles.c.id == article.id)):
-                return False
-            seq = (conn.scalar(select(func.max(t.articles.c.seq))) or 0) + 1
+            stored = conn.execute(
+                select(t.articles.c.seq, t.articles.c.skipped).where(t.articles.c.id == article.id)
+            ).first()
+            if stored is not None:
+                retried = stored.skipped == FAILED and (article.skipped is None or article.skipped.value != FAILED)
+                if not retried:
+                    return False
+                conn.execute(delete(t.articles).where(t.articles.c.id == article.id))
+                seq = stored.seq
+            else:
+                seq = (conn.scalar(select(func.max(t.articles.c.seq))) or 0) + 1
             conn.execute(insert(t.articles).values(**_article_row(article, features, seq)))
             if mentions:
                 conn.execute(insert(t.mentions), [_mention_row(m) for m in mentions])
@@ -116,9 +149,53 @@ class Store:
 
     def write_failure(self, source: str, reason: str) -> None:
         """Record an input that could not be read (replacing an earlier reason)."""
+        source, reason = _storable(source), _storable(reason)
         with self.engine.begin() as conn:
             conn.execute(delete(t.failures).where(t.failures.c.source == source))
             conn.execute(insert(t.failures).values(source=source, reason=reason))
+
+    def failed_articles(self) -> list[Article]:
+        """Articles that failed in a stage (stored without mentions, the reason in skip_detail)."""
+        query = select(t.articles).where(t.articles.c.skipped == FAILED).order_by(t.articles.c.seq)
+        with self.engine.connect() as conn:
+            return [_article_from_row(r) for r in conn.execute(query)]
+
+    # -- one run at a time ----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def exclusive(self, wait_seconds: float = 0, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the database for one writer (an `eventdesk run`) while the block runs.
+
+        SQLite: a lock on the file `<database>.lock` beside it; PostgreSQL: an advisory lock. Both
+        go with the process, however it ends. Another holder makes this wait up to `wait_seconds`
+        (`on_wait` is told once), then raise StoreBusyError with what to do.
+        """
+        holder = self._lock_holder()
+        deadline = time.monotonic() + wait_seconds
+        told = False
+        try:
+            while not holder.acquire():
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"database {self.url!r} is in use by another eventdesk run{holder.who()}; wait for "
+                        "it to finish, or set lock_wait (EVENTDESK_LOCK_WAIT) to the seconds to wait for it"
+                    )
+                if on_wait and not told:
+                    on_wait(f"waiting for another eventdesk run on {self.url}{holder.who()} to finish "
+                            f"(up to {wait_seconds:g} s, lock_wait)")  # fmt: skip
+                    told = True
+                time.sleep(LOCK_POLL_SECONDS)
+            yield
+        finally:
+            holder.release()
+
+    def _lock_holder(self) -> _Lock:
+        if self.engine.dialect.name == "postgresql":
+            return _PgLock(self.engine)
+        database = self.engine.url.database
+        if self.engine.dialect.name == "sqlite" and database and database != ":memory:":
+            return _FileLock(Path(database + ".lock"))
+        return _NoLock()
 
     def failures(self) -> list[tuple[str, str]]:
         """Every input that could not be read, with its reason."""
@@ -243,8 +320,9 @@ class Store:
             if value is not None:
                 query = query.where(make(value))
         with self.engine.connect() as conn:
+            # scope and background live in the record (no column): filtered here, then the limit
             found = (Event.model_validate(d) for d in conn.scalars(query))
-            kept = [e for e in found if (flt.scope is None or e.scope == flt.scope) and (flt.background or not e.background)]
+            kept = [e for e in found if _shown(e, flt)]
         return kept[: flt.limit] if flt.limit else kept
 
     def event(self, event_id: str) -> Event:
@@ -277,6 +355,92 @@ class Store:
                 rows = conn.execute(select(table)).all()
                 out[table.name] = sorted((tuple(map(repr, r)) for r in rows))
         return out
+
+
+class _Lock:
+    def acquire(self) -> bool:
+        raise NotImplementedError
+
+    def release(self) -> None:
+        raise NotImplementedError
+
+    def who(self) -> str:
+        return ""
+
+
+class _NoLock(_Lock):
+    """An in-memory database is this process's own."""
+
+    def acquire(self) -> bool:
+        return True
+
+    def release(self) -> None:
+        pass
+
+
+class _FileLock(_Lock):
+    """flock(2) on a file beside the database (released by the kernel when the process ends)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+
+    def acquire(self) -> bool:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            return True
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self.fd = fd
+        return True
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def who(self) -> str:
+        try:
+            pid = self.path.read_text().strip()
+        except OSError:
+            return ""
+        return f" (process {pid})" if pid.isdigit() else ""
+
+
+class _PgLock(_Lock):
+    """A session advisory lock on a connection held for the run."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.conn = None
+
+    def acquire(self) -> bool:
+        conn = self.engine.connect()
+        if conn.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": PG_LOCK_KEY}):
+            self.conn = conn
+            return True
+        conn.close()
+        return False
+
+    def release(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(Exception):
+                self.conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": PG_LOCK_KEY})
+            self.conn.close()
+            self.conn = None
+
+
+def _storable(value: str) -> str:
+    """A string any store takes: no NUL, no unpaired surrogate."""
+    value = value.replace("\x00", "")
+    return value.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in value) else value
 
 
 def _upsert(conn, table, rows: list[dict]) -> None:  # type: ignore[no-untyped-def]
@@ -349,9 +513,19 @@ def _event_row(e: Event) -> dict:
         "sub_event_type": e.sub_event_type,
         "date": e.when.value.isoformat() if e.when.value else None,
         "country_code": e.place.country_code,
+        "fatalities": fatalities(e),
         "seq": e.seq,
         "data": e.model_dump(mode="json"),
     }
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def fatalities(e: Event) -> int:
+    """The event's killed count (sum of the `best` figures of its killed counts) for the 64-bit
+    `events.fatalities` column, capped at the column's maximum."""
+    return min(BIGINT_MAX, sum(c.best or 0 for c in e.counts if c.kind == "killed"))
 
 
 def _story_row(s: Story) -> dict:

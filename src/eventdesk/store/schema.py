@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Connection,
     Float,
@@ -22,7 +23,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     select,
+    text,
+    update,
 )
 
 metadata = MetaData()
@@ -78,6 +82,9 @@ events = Table(
     Column("sub_event_type", String(60), nullable=False),
     Column("date", String(10), index=True),
     Column("country_code", String(2), index=True),
+    # The killed count (sum of the killed counts' best figures), 64-bit: counts are unbounded
+    # integers in the JSON, and a 32-bit cast of one above 2^31 fails on PostgreSQL.
+    Column("fatalities", BigInteger, nullable=False, server_default="0"),
     Column("seq", Integer, nullable=False),
     Column("data", JSON, nullable=False),
 )
@@ -102,10 +109,36 @@ Index("ix_mentions_unlinked", mentions.c.event_id, mentions.c.article_id)
 
 
 def _v1_initial(conn: Connection) -> None:
-    metadata.create_all(conn)
+    # The tables as they were at version 1; later versions alter them. A new database gets
+    # version 1 and then every migration, like an old one.
+    v1 = MetaData()
+    for table in metadata.sorted_tables:
+        columns = [c._copy() for c in table.columns if (table.name, c.name) not in V2_COLUMNS]
+        Table(table.name, v1, *columns)
+    for index in metadata.tables["mentions"].indexes:
+        if index.name == "ix_mentions_unlinked":
+            Index(index.name, *(v1.tables["mentions"].c[c.name] for c in index.columns))
+    v1.create_all(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial]
+V2_COLUMNS = {("events", "fatalities")}
+
+
+def _v2_fatalities(conn: Connection) -> None:
+    """events.fatalities: a 64-bit column for the killed count (sorting by it on PostgreSQL
+    failed for counts above 2^31), filled from the events' JSON."""
+    conn.execute(text("ALTER TABLE events ADD COLUMN fatalities BIGINT NOT NULL DEFAULT 0"))
+    rows = conn.execute(select(events.c.id, events.c.data)).all()
+    updates = []
+    for row in rows:
+        killed = sum((c.get("best") or 0) for c in row.data.get("counts", []) if c.get("kind") == "killed")
+        if killed:
+            updates.append({"eid": row.id, "n": min(killed, 2**63 - 1)})
+    if updates:
+        conn.execute(update(events).where(events.c.id == bindparam("eid")).values(fatalities=bindparam("n")), updates)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_fatalities]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -14,7 +14,6 @@ from fastapi.responses import JSONResponse
 
 from eventdesk.export import event_record
 from eventdesk.records import Event, Mention
-from eventdesk.report import story_report, to_html
 from eventdesk.store import Store
 from eventdesk.web import queries
 from eventdesk.web.params import MAX_LIMIT, event_query
@@ -147,6 +146,10 @@ def get_story(store: StoreDep, story_id: str) -> dict[str, Any]:
 @router.get("/stories/{story_id}/report", summary="The situation report of a story")
 def get_report(store: StoreDep, story_id: str) -> dict[str, Any]:
     """The story's situation report as Markdown and as escaped HTML."""
+    # Imported here: the report pulls in the link step (spaCy, datasketch); a server that is
+    # never asked for a report, and each of its worker processes, starts without them.
+    from eventdesk.report import story_report, to_html
+
     markdown = story_report(store, story_id)
     return {"story_id": story_id, "markdown": markdown, "html": to_html(markdown)}
 

@@ -1,13 +1,14 @@
 """`POST /api/articles`: articles in through the real pipeline, behind a bearer token.
 
 Off unless a token is configured (`EVENTDESK_TOKEN` or `create_app(token=...)`): a desk that
-only reads never exposes a write path. Writes are serialised by one lock per app (SQLite has
-one writer; the pipeline's link step rebuilds merged records and must not interleave).
+only reads never exposes a write path (the app does not include this router). The token is
+checked by `guard.RequestGuard` before the body is read, and again here. Writes are serialised
+by one lock per app (SQLite has one writer; the pipeline's link step rebuilds merged records
+and must not interleave), which is why `eventdesk serve` runs one process when ingest is on.
 """
 
 from __future__ import annotations
 
-import hmac
 import logging
 import threading
 from datetime import date
@@ -17,12 +18,13 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventdesk.config import load_config
-from eventdesk.read.meta import Meta, make_article
 from eventdesk.read.language import normalise_language
+from eventdesk.read.meta import Meta, make_article
 from eventdesk.records import Article
 from eventdesk.run.local import ingest
 from eventdesk.run.process import Options
 from eventdesk.web.api import StoreDep
+from eventdesk.web.guard import token_refusal
 
 log = logging.getLogger(__name__)
 
@@ -59,20 +61,19 @@ def to_article(item: ArticleIn, number: int) -> Article:
 
 
 def require_token(request: Request) -> None:
-    """FastAPI dependency: 403 when ingest is off, 401 without a bearer token, 403 for a wrong one."""
+    """FastAPI dependency, behind `guard.RequestGuard` (which refuses before the body is read).
+
+    403 when ingest is off, 401 without a bearer token, 403 for a wrong one.
+    """
     expected: str | None = request.app.state.token
     if not expected:
         raise HTTPException(
             403, "ingest is disabled on this server; start it with EVENTDESK_TOKEN set to enable POST /api/articles"
         )
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not given:
-        raise HTTPException(
-            401, "missing bearer token; send 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"}
-        )
-    if not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise HTTPException(403, "the bearer token is not this server's EVENTDESK_TOKEN")
+    refusal = token_refusal(request.headers.get("authorization", ""), expected)
+    if refusal is not None:
+        status, message, headers = refusal
+        raise HTTPException(status, message, headers=headers or None)
 
 
 @router.post("/articles", summary="Ingest articles (bearer token)", dependencies=[Depends(require_token)])

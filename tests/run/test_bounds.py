@@ -1,0 +1,102 @@
+"""Bounded work per article (run/bounds.py and its use in run/process.py), with the real parser."""
+
+from __future__ import annotations
+
+import time
+
+from eventdesk.read.meta import Meta, make_article
+from eventdesk.run.bounds import (
+    CHARS_PER_TOKEN,
+    MAX_WORD_CHARS,
+    break_long_runs,
+    bounded_doc,
+    cut_point,
+    sentence_starts,
+    token_limit,
+)
+from eventdesk.run.process import Options, process
+
+PARA = (
+    "Police fired tear gas at hundreds of protesters who marched on the parliament in Colombo on "
+    "Saturday, witnesses said. At least 12 people were injured and 40 were arrested."
+)
+
+
+def test_a_long_text_is_cut_at_a_paragraph_boundary() -> None:
+    text = "\n\n".join([PARA] * 100)
+    at = cut_point(text, 1_000)
+    assert at <= 1_000 and text[at:].startswith("\n\n")
+    assert cut_point(PARA, 1_000) == len(PARA)
+
+
+def test_a_text_with_no_break_is_cut_at_a_space_or_at_the_limit() -> None:
+    words = "protesters " * 500
+    at = cut_point(words, 1_000)
+    assert 500 <= at <= 1_000 and words[at] == " "
+    assert cut_point("x" * 5_000, 1_000) == 1_000
+
+
+def test_a_flood_of_symbols_is_cut_by_tokens_not_characters() -> None:
+    assert token_limit("(" * 10_000, 4_000) == 4_000 // CHARS_PER_TOKEN
+    assert token_limit(PARA * 30, 4_000) == 4_000  # prose is bounded by its length
+
+
+def test_long_runs_of_symbols_are_broken_for_the_tokenizer_only() -> None:
+    text = "Riot " + "\U0001f600" * 1_000 + " http://example.org/" + "a" * 300
+    broken = break_long_runs(text)
+    assert len(broken) == len(text)
+    assert max(len(run) for run in broken.split(" ")) <= 300 + len("http://example.org/")  # the URL is left whole
+    assert "\U0001f600" * (MAX_WORD_CHARS + 1) not in broken
+
+
+def test_prose_gets_no_preset_sentence_starts() -> None:
+    assert sentence_starts("\n\n".join([PARA] * 50), 1_000) == []
+
+
+def test_a_stretch_with_no_sentence_end_is_split_at_lines_and_commas() -> None:
+    lines = "\n".join(f"item {i}" for i in range(500))
+    starts = sentence_starts(lines, 1_000)
+    assert len(starts) == 499  # every line starts a sentence
+    commas = "Police arrested " + "men, " * 1_000
+    starts = sentence_starts(commas, 1_000)
+    assert starts and all(commas[s - 2 : s] == ", " for s in starts)
+    pieces = [b - a for a, b in zip([0, *starts], [*starts, len(commas)], strict=True)]
+    assert max(pieces) <= 1_000
+
+
+def test_the_parser_keeps_the_preset_starts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police clashed with " + " ".join(["protesters"] * 800)
+    doc = next(nlp.pipe([bounded_doc(nlp, text, 1_000)]))
+    assert max(s.end_char - s.start_char for s in doc.sents) <= 1_000
+
+
+def test_a_pathological_text_is_processed_within_bounds(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Each of these took minutes and gigabytes before (issue 18); now each is cut, split and
+    parsed in seconds, with evidence spans that are the article's text."""
+    texts = {
+        "no sentence end": "Police clashed " + " ".join(["protesters"] * 150_000),
+        "short lines": "Riot in town\n" + "\n".join(f"w{i}" for i in range(100_000)),
+        "brackets": "Police arrested " + "(" * 100_000 + ")" * 100_000,
+        "emoji": "Riot " + "\U0001f600" * 300_000,
+    }
+    options = Options(max_article_chars=6_000)
+    for name, text in texts.items():
+        article = make_article(text, name, Meta(language="en"))
+        started = time.perf_counter()
+        (done,) = list(process([article], options))
+        assert time.perf_counter() - started < 30, name
+        assert done.failed is None, (name, done.failed)
+        assert len(done.article.text) <= 6_000, name
+        assert done.notes and "cut at" in done.notes[0] and "max_article_chars" in done.notes[0]
+        assert done.article.removed[-1].reason.startswith("over the length limit")
+        for m in done.mentions:
+            assert done.article.text[m.sentence.start : m.sentence.end] == m.sentence.text
+
+
+def test_the_same_article_gives_the_same_result_whatever_its_neighbours(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A batch with a pathological article processes the others exactly as alone."""
+    good = make_article("\n\n".join([PARA] * 3), "good.txt", Meta(language="en"))
+    bad = make_article("Riot " + "(" * 50_000, "bad.txt", Meta(language="en"))
+    alone = list(process([good]))[0]
+    together = [d for d in process([bad, good]) if d.article.source == "good.txt"][0]
+    assert together.mentions == alone.mentions
