@@ -35,7 +35,6 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from eventdesk.evaluate.gold import read_jsonl
-from eventdesk.evaluate.split import in_part
 from eventdesk.errors import GoldFormatError
 from eventdesk.judge.calibration import ECE_BINS, expected_calibration_error
 from eventdesk.resolve.gazetteer import haversine_km
@@ -76,9 +75,7 @@ def load_desk_gold(path: Path, part: str = "all") -> list[DeskArticle]:
         GoldFormatError: a line is not a desk gold article, or has no text (held-out gold).
     """
     articles = []
-    for no, rec in read_jsonl(path, required=("doc_id", "events"), schema="desk gold"):
-        if not in_part(rec, part, "records"):
-            continue
+    for no, rec in read_jsonl(path, required=("doc_id", "events"), schema="desk gold", part=part, kind="records"):
         if not isinstance(rec.get("text"), str) or not rec["text"].strip():
             raise GoldFormatError(f"{path}:{no}: article {rec['doc_id']} has no text; held-out gold is scored with the shared scorer's --texts")
         articles.append(DeskArticle(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -109,6 +110,33 @@ class Encoder:
         mean = x.mean(axis=-1, keepdims=True)
         var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
         return (x - mean) / np.sqrt(var + self.eps) * self.w[name + ".weight"] + self.w[name + ".bias"]
+
+
+@dataclass(frozen=True)
+class SoftmaxHead:
+    """A fitted multinomial logistic regression over these embeddings, applied without
+    scikit-learn (the second opinion's and the incident judge's classifiers)."""
+
+    labels: tuple[str, ...]
+    coef: np.ndarray
+    intercept: np.ndarray
+
+    def probs(self, x: np.ndarray) -> np.ndarray:
+        """(n, len(labels)) probabilities; for two labels scikit-learn keeps one row of weights."""
+        logits = x @ self.coef.T + self.intercept
+        if len(self.labels) == 2:
+            logits = np.hstack([np.zeros_like(logits), logits])
+        logits = logits - logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
+
+    @classmethod
+    def fit(cls, x: np.ndarray, y: list[str], c: float) -> SoftmaxHead:
+        """Fit on embeddings: L2 strength 1/c, balanced classes, a deterministic solver."""
+        from sklearn.linear_model import LogisticRegression
+
+        model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y)
+        return cls(tuple(str(k) for k in model.classes_), model.coef_.astype(np.float32), model.intercept_.astype(np.float32))
 
 
 def model_dir() -> Path:

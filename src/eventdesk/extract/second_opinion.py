@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 DATA_FILE = "second_opinion.toml"
 NONE = "none"  # the label of sentences that report no event
-TRAIN_VERSION = 1  # bump when training changes, so cached classifiers are rebuilt
+TRAIN_VERSION = 2  # bump when training changes, so cached classifiers are rebuilt
 C = 16.0  # inverse L2 strength of the logistic regression: 5-fold CV on the training set gives
 # 0.803 at C=4, 0.817 at 8, 0.829 at 16, 0.830 at 32 (accuracy over 26 labels)
 # The opinion changes the sub-type only to its own first choice, when that is one of the family's
@@ -75,22 +75,17 @@ class Opinion:
 
 
 class Classifier:
-    """Softmax over a linear map of sentence embeddings."""
+    """The softmax head over sentence embeddings, giving opinions."""
 
-    def __init__(self, labels: list[str], coef: np.ndarray, intercept: np.ndarray) -> None:
-        self.labels = labels
-        self.coef = coef.astype(np.float32)
-        self.intercept = intercept.astype(np.float32)
+    def __init__(self, head: embed.SoftmaxHead) -> None:
+        self.head = head
 
     def opinions(self, sentences: list[str]) -> list[Opinion]:
         """One opinion per sentence (embedding them in one batch)."""
         if not sentences:
             return []
-        logits = embed.encoder().encode(sentences) @ self.coef.T + self.intercept
-        logits -= logits.max(axis=1, keepdims=True)
-        probs = np.exp(logits)
-        probs /= probs.sum(axis=1, keepdims=True)
-        return [Opinion(dict(zip(self.labels, map(float, row), strict=True))) for row in probs]
+        probs = self.head.probs(embed.encoder().encode(sentences))
+        return [Opinion(dict(zip(self.head.labels, map(float, row), strict=True))) for row in probs]
 
 
 @dataclass(frozen=True)
@@ -143,12 +138,7 @@ def training_data() -> tuple[list[str], list[str]]:
 
 def train(texts: list[str], labels: list[str]) -> Classifier:
     """Fit the logistic regression on embedded sentences (scikit-learn, balanced classes)."""
-    from sklearn.linear_model import LogisticRegression
-
-    x = embed.encoder().encode(texts)
-    model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced")
-    model.fit(x, labels)
-    return Classifier([str(c) for c in model.classes_], model.coef_, model.intercept_)
+    return Classifier(embed.SoftmaxHead.fit(embed.encoder().encode(texts), labels, C))
 
 
 @cache
@@ -157,10 +147,11 @@ def classifier() -> Classifier:
     path = cache_path()
     if path.exists():
         with np.load(path) as saved:
-            return Classifier([str(x) for x in saved["labels"]], saved["coef"], saved["intercept"])
+            return Classifier(embed.SoftmaxHead(tuple(str(x) for x in saved["labels"]), saved["coef"], saved["intercept"]))
     start = time.perf_counter()
     clf = train(*training_data())
-    write_atomic(path, lambda fh: np.savez(fh, labels=np.array(clf.labels), coef=clf.coef, intercept=clf.intercept))
+    head = clf.head
+    write_atomic(path, lambda fh: np.savez(fh, labels=np.array(head.labels), coef=head.coef, intercept=head.intercept))
     log.info("trained the second-opinion classifier in %.1fs: %s", time.perf_counter() - start, path)
     return clf
 

@@ -40,6 +40,7 @@ import numpy as np
 from eventdesk.cache import cache_dir, write_atomic
 from eventdesk.errors import ConfigError
 from eventdesk.extract import embed
+from eventdesk.extract.embed import SoftmaxHead
 from eventdesk.extract.lexicon import lexicon
 
 log = logging.getLogger(__name__)
@@ -143,30 +144,12 @@ def _opinion_groups(data: bytes) -> list[Group]:
 # The classifiers
 # --------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Linear:
-    """Softmax over a linear map of embeddings (a fitted logistic regression, without sklearn)."""
-
-    labels: tuple[str, ...]
-    coef: np.ndarray
-    intercept: np.ndarray
-
-    def probs(self, x: np.ndarray) -> np.ndarray:
-        """(n, len(labels)) probabilities; for two labels sklearn stores one row of weights."""
-        logits = x @ self.coef.T + self.intercept
-        if len(self.labels) == 2:
-            logits = np.hstack([np.zeros_like(logits), logits])
-        logits = logits - logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        return p / p.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
-
-
-@dataclass(frozen=True)
 class Models:
     """The judge's three classifiers."""
 
-    happening: Linear
-    subtype: Linear
-    scope: Linear
+    happening: SoftmaxHead
+    subtype: SoftmaxHead
+    scope: SoftmaxHead
 
 
 def examples(groups: list[Group]) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -181,14 +164,6 @@ def examples(groups: list[Group]) -> tuple[list[str], list[str], list[str], list
     return texts, happening, subtype, scope
 
 
-def _fit(x: np.ndarray, y: list[str], c: float) -> Linear:
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
-    model.fit(x, y)
-    return Linear(tuple(str(k) for k in model.classes_), model.coef_.astype(np.float32), model.intercept_.astype(np.float32))
-
-
 def train(groups: list[Group], x: np.ndarray | None = None) -> Models:
     """Fit the three classifiers (`x`: the sentences' embeddings, computed when not given)."""
     texts, happening, subtype, scope = examples(groups)
@@ -197,9 +172,9 @@ def train(groups: list[Group], x: np.ndarray | None = None) -> Models:
     eventful = np.array([h != NONE for h in happening])
     scoped = eventful & np.array([s in ("acled", "crime") for s in scope])
     return Models(
-        happening=_fit(x, happening, C_HAPPENING),
-        subtype=_fit(x[eventful], [l for l, e in zip(subtype, eventful, strict=True) if e], C_SUBTYPE),
-        scope=_fit(x[scoped], [s for s, k in zip(scope, scoped, strict=True) if k], C_SCOPE),
+        happening=SoftmaxHead.fit(x, happening, C_HAPPENING),
+        subtype=SoftmaxHead.fit(x[eventful], [l for l, e in zip(subtype, eventful, strict=True) if e], C_SUBTYPE),
+        scope=SoftmaxHead.fit(x[scoped], [s for s, k in zip(scope, scoped, strict=True) if k], C_SCOPE),
     )
 
 
@@ -209,13 +184,13 @@ def models() -> Models:
     path = cache_path()
     if path.exists():
         with np.load(path) as saved:
-            return Models(*(Linear(tuple(str(v) for v in saved[f"{n}_labels"]), saved[f"{n}_coef"], saved[f"{n}_intercept"])
+            return Models(*(SoftmaxHead(tuple(str(v) for v in saved[f"{n}_labels"]), saved[f"{n}_coef"], saved[f"{n}_intercept"])
                             for n in ("happening", "subtype", "scope")))  # fmt: skip
     start = time.perf_counter()
     trained = train(training_groups())
     arrays = {}
     for name in ("happening", "subtype", "scope"):
-        m: Linear = getattr(trained, name)
+        m: SoftmaxHead = getattr(trained, name)
         arrays |= {f"{name}_labels": np.array(m.labels), f"{name}_coef": m.coef, f"{name}_intercept": m.intercept}
     write_atomic(path, lambda fh: np.savez(fh, **arrays))
     log.info("trained the incident judge in %.1fs: %s", time.perf_counter() - start, path)

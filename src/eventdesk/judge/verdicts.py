@@ -1,4 +1,4 @@
-"""Judging one article's candidates: drop the non-incidents, flag background, decide type and scope.
+"""Judging one article's candidates: drop the non-incidents, flag background, decide the scope.
 
 Every distinct candidate sentence of the article is embedded once (one batch); the three
 classifiers of training.py give, per sentence, P(incident / background / none), a distribution
@@ -90,16 +90,10 @@ def _judge_new(sentences: list[str]) -> list[SentenceJudgement]:
 
 
 def judge(mentions: list[Mention]) -> list[Mention]:
-    """The article's candidates the judge keeps, each with its type, scope, background flag and confidence."""
-    sentences = sorted({m.sentence.text for m in mentions})
-    verdicts = dict(zip(sentences, judge_sentences(sentences), strict=True))
-    kept = []
-    for m in mentions:
-        v = verdicts[m.sentence.text]
-        if v.p_none >= DROP_AT or m.status == Status.PLANNED:
-            continue
-        kept.append(_apply(m, v))
-    return kept
+    """The article's candidates the judge keeps, each with its scope, background flag and confidence."""
+    verdicts = judge_sentences([m.sentence.text for m in mentions])
+    return [_apply(m, v) for m, v in zip(mentions, verdicts, strict=True)
+            if v.p_none < DROP_AT and m.status != Status.PLANNED]  # fmt: skip
 
 
 def _apply(m: Mention, v: SentenceJudgement) -> Mention:
