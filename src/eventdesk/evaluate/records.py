@@ -347,8 +347,24 @@ def _judge_record(t: Tally, ge: dict, ev: dict, items: list[dict]) -> str:
         t.field_ok[f] += ok
     all_ok = all(res.values()) and not bg
     t.fully_right += all_ok
-    wrong = ",".join(f for f, ok in res.items() if not ok)
+    wrong = ",".join(f + _why(f, ge, ev) for f, ok in res.items() if not ok)
     return ("background " if bg else "match ") + ("ALL-RIGHT" if all_ok else "wrong: " + wrong)
+
+
+def _why(field: str, g: dict, r: dict) -> str:
+    """What the gold wants and what the record has, for a wrong actors or counts field in `--list`."""
+    if field == "actors":
+        def kinds(role: str) -> str:
+            return "|".join(sorted({acled_kind(a.get("kind")) for a in r.get("actors") or [] if a.get("role") == role})) or "none"
+
+        want = "/".join(acled_kind((g.get(role) or {}).get("kind")) for role in ("actor1", "actor2"))
+        return f"[want {want} got {kinds('actor1')}/{kinds('actor2')}]"
+    if field == "counts":
+        def show(counts: Iterable[dict]) -> str:
+            return " ".join(f"{c['kind']}={c.get('best') if c.get('best') is not None else c.get('low')}" for c in counts if c.get("kind") in COUNT_KINDS) or "none"
+
+        return f"[want {show(g.get('counts') or [])} got {show(r.get('counts') or [])}]"
+    return ""
 
 
 def score(articles: list[DeskArticle], exported: Iterable[dict]) -> dict[str, Tally]:

@@ -398,6 +398,16 @@ def _match_kind(lemmas: str) -> ActorEntry | None:
     return found
 
 
+def entry_for(noun: str) -> ActorEntry | None:
+    """The actor-table entry of a plain noun phrase ("soldiers", "security forces"), its words
+    taken as lemmas with a plural -s dropped; None when no entry names it."""
+    words = noun.lower().split()
+    if not words:
+        return None
+    singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+    return _match_kind(" ".join(words)) or _match_kind(singular)
+
+
 def _country_in(tokens: list[Token]) -> str | None:
     for tok in tokens:
         code = country_of_word(tok.text)
@@ -406,7 +416,7 @@ def _country_in(tokens: list[Token]) -> str | None:
     text = " ".join(t.text for t in tokens)
     low = text.lower()
     for name, code in actor_table().countries.items():
-        if len(name) > 3 and f"{name} " in f"{low} ":
+        if len(name) > 3 and f" {name} " in f" {low} ":  # whole words: no "oman" in "woman"
             return code
     for name, code in actor_table().demonyms.items():  # of several words: "Sri Lankan troops"
         if " " in name and f" {name} " in f" {low} ":
@@ -455,7 +465,8 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
                      text=text, start=start, end=end)
     country = _country_in(tokens) or country
     core = [t for t in tokens if t.i >= inner.i or t.head == inner or t.head.head == inner]
-    entry = _match_kind(" ".join(t.lemma_.lower() for t in core)) or _match_kind(" ".join(t.lower_ for t in core))
+    entry = (_match_kind(" ".join(t.lemma_.lower() for t in core)) or _match_kind(" ".join(t.lower_ for t in core))
+             or entry_for(" ".join(t.lower_ for t in core)))  # a proper noun's plural: "Defense Forces"
     name, kind = _name_kind(entry, inner, text, country, home)
     return Actor(name=name, role=role, kind=kind, country_code=country, text=text, start=start, end=end)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from eventdesk.extract.events import lexicon
-from eventdesk.records import Count, Event, Mention, Place, Scope, Source, Status, When, hash_id
+from eventdesk.records import Actor, Count, Event, Mention, Place, Scope, Source, Status, When, hash_id
 from eventdesk.judge.calibration import calibrated
 from eventdesk.resolve.gazetteer import haversine_km
 
@@ -294,12 +294,16 @@ def _best_when(members: Sequence[Mention], background: bool = False) -> When:
     return min(whens, key=lambda w: (rank[w.precision], -freq[w.value]))
 
 
-def _merge_actors(members: Sequence[Mention]):  # type: ignore[no-untyped-def]
-    seen: dict[tuple[str, str], object] = {}
+def _merge_actors(members: Sequence[Mention]) -> list[Actor]:
+    """The actors of all mentions, once per (role, name). An actor that only ACLED's convention
+    put there (no words in any text: "Unidentified Armed Group" where a report named no one)
+    yields to an actor some report names in the same role."""
+    seen: dict[tuple[str, str], Actor] = {}
     for m in members:
         for a in m.actors:
             seen.setdefault((a.role, a.name.lower()), a)
-    return list(seen.values())
+    named = {a.role for a in seen.values() if a.text}
+    return [a for a in seen.values() if a.text or a.role not in named]
 
 
 def _confidence(members: Sequence[Mention], independent: int) -> float:

@@ -1,0 +1,141 @@
+"""ACLED's actor conventions for one incident, once its type and place are known.
+
+The parse finds who did what to whom in a sentence (extract/roles.py); this step files those
+actors as ACLED's codebook does for the incident's type, which the sentence alone cannot say:
+
+- **Foreign forces** are judged by where the incident happened: state forces of another
+  country than the incident's are external forces ("Military Forces of Russia" in Kazakhstan);
+  a country's own forces at home are its state forces, whatever the article's home country.
+- **Victims are civilians**: a person, a group named by its people ("three villagers"), an
+  institution or an actor of no kind who suffers violence is filed "Civilians (country)", with
+  the words kept. A role filler that names no one (a building, a street) is no actor, and one
+  of no kind that suffers nothing (the bank clerk who found the bomb) is no side of the incident:
+  it stays as an associated actor, so the convention can fill the role.
+- **Every type has its actors** (ACLED codebook, "Actors" and each event type):
+  Protests: actor1 the protesters; a peaceful protest has no actor2; in excessive force against
+  protesters the force is actor1 and the protesters actor2. Riots: actor1 the rioters.
+  Violence against civilians: actor2 civilians; a perpetrator the text does not name is an
+  "Unidentified Armed Group". Explosions from a planted or thrown device likewise; their
+  victims, when counted, are actor2. Arrests: the police arrest, when the text names no one else.
+
+Only what the codebook fixes is added; the rest stays as the text says, or absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from eventdesk.extract.actors import actor_table, entry_for
+from eventdesk.extract.animacy import animate_words
+from eventdesk.records import Actor, Count, Mention
+
+# Kinds of a state's own forces and organs; abroad they are external forces.
+STATE_KINDS = frozenset({"state forces", "police", "military", "government", "political leader"})
+FOREIGN = "foreign state forces"
+# Kinds that are armed or hold force: never filed as civilians.
+ARMED_KINDS = STATE_KINDS | {FOREIGN, "armed group", "political militia", "rebel group", "identity militia", "rioters"}
+# Kinds of one who suffers violence, filed as civilians (ACLED names victims by their group).
+VICTIM_KINDS = frozenset({"person", "communal group", "organisation", "journalists", "civilians", None})
+# Types whose actor2 suffers one-sided violence (and a riot's mob violence).
+VICTIM_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+# Sub-types of an explosion set off by people on the ground, whose makers are armed groups.
+DEVICE_SUBTYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+CASUALTY_KINDS = frozenset({"killed", "injured"})
+
+
+def code_actors(mention: Mention) -> Mention:
+    """The mention with its actors filed as ACLED files them (see the module docstring)."""
+    country = mention.place.country_code if mention.place is not None else None
+    actors = [_abroad(a, country) for a in mention.actors if _names_someone(a)]
+    t, sub = mention.event_type, mention.sub_event_type
+    if t in VICTIM_TYPES or sub == "Mob violence":
+        actors = [_as_civilians(a, country) if a.role == "actor2" and a.kind in VICTIM_KINDS else a for a in actors]
+    actors = [a.model_copy(update={"role": "associated"}) if a.kind is None and a.role != "associated" else a
+              for a in actors]  # an actor ACLED could not file: the text's words stay, not as a side
+    if t == "Protests":
+        actors = _protest(actors, sub, country)
+    elif t == "Riots" and not _has(actors, "actor1"):
+        actors.insert(0, _default("rioter", "actor1", country))
+    elif t == "Violence against civilians":
+        if not _has(actors, "actor2"):
+            actors.append(_default("civilian", "actor2", country))
+        if not _has(actors, "actor1"):
+            actors.insert(0, _default("unidentified armed group", "actor1", country))
+    elif t == "Explosions/Remote violence":
+        if sub in DEVICE_SUBTYPES and not _has(actors, "actor1"):
+            actors.insert(0, _default("unidentified armed group", "actor1", country))
+        if not _has(actors, "actor2") and (victim := _victims(mention.counts, country)) is not None:
+            actors.append(victim)
+    elif t == "Strategic developments" and sub == "Arrests" and not _has(actors, "actor1"):
+        actors.insert(0, _default("police", "actor1", country))
+    if actors == mention.actors:
+        return mention
+    return mention.model_copy(update={"actors": actors})
+
+
+def _names_someone(actor: Actor) -> bool:
+    """False for a role filler of no kind whose words name no one ("a Woodburn bank" names an
+    institution and passes; "the roadside" does not)."""
+    if actor.kind is not None or actor.role == "associated":
+        return True
+    words = (actor.text or actor.name).lower().replace("-", " ").split()
+    return any(w in animate_words() or w.rstrip("s") in animate_words() or entry_for(w) is not None for w in words)
+
+
+def _abroad(actor: Actor, country: str | None) -> Actor:
+    """State forces outside their own country are external forces; at home they are its own."""
+    if country is None or actor.country_code is None:
+        return actor
+    if actor.kind in STATE_KINDS and actor.country_code != country:
+        return actor.model_copy(update={"kind": FOREIGN})
+    if actor.kind == FOREIGN and actor.country_code == country:
+        return actor.model_copy(update={"kind": "state forces"})
+    return actor
+
+
+def _as_civilians(actor: Actor, country: str | None) -> Actor:
+    civilians = _default("civilian", actor.role, country or actor.country_code)
+    return civilians.model_copy(update={"text": actor.text or actor.name, "start": actor.start, "end": actor.end})
+
+
+def _protest(actors: list[Actor], sub: str, country: str | None) -> list[Actor]:
+    if not _has(actors, "actor1"):
+        actors.insert(0, _default("protester", "actor1", country))
+    if sub == "Peaceful protest":
+        return [a.model_copy(update={"role": "associated"}) if a.role == "actor2" else a for a in actors]
+    if sub != "Excessive force against protesters":
+        return actors
+    swap = {"actor1": "actor2", "actor2": "actor1"}
+    if any(a.role == "actor1" and a.kind == "protesters" for a in actors):
+        actors = [a.model_copy(update={"role": swap[a.role]}) if a.role in swap else a for a in actors]
+    if not any(a.role == "actor1" and a.kind in STATE_KINDS | {FOREIGN} for a in actors):
+        actors = [a.model_copy(update={"role": "associated"}) if a.role == "actor1" else a for a in actors]
+        actors.insert(0, _default("police", "actor1", country))
+    return actors
+
+
+def _victims(counts: Iterable[Count], country: str | None) -> Actor | None:
+    """actor2 of an explosion from its casualty counts: the counted group when it is one the
+    table knows ("two soldiers were killed": the military), civilians otherwise ("12 people")."""
+    counted = [c for c in counts if c.kind in CASUALTY_KINDS]
+    if not counted:
+        return None
+    for c in counted:
+        entry = entry_for((c.who or "").lower())
+        if entry is not None and entry.kind in ARMED_KINDS:
+            return _default(entry.patterns[0], "actor2", country)
+    return _default("civilian", "actor2", country)
+
+
+def _has(actors: list[Actor], role: str) -> bool:
+    return any(a.role == role for a in actors)
+
+
+def _default(pattern: str, role: str, country: str | None) -> Actor:
+    """The actor-table entry holding `pattern`, named for `country` ("Civilians (Greece)")."""
+    table = actor_table()
+    entry = next(e for e in table.kinds if pattern in e.patterns)
+    name = entry.name
+    if country and entry.country_name:
+        name = entry.country_name.format(country=table.country_names.get(country, country))
+    return Actor(name=name, role=role, kind=entry.kind, country_code=country)  # type: ignore[arg-type]
