@@ -26,10 +26,12 @@ EXIT_SOME_FAILED = 4  # `run`: every other article stored; the failed ones liste
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
+def _store(db: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store at --db (or the configured one). Commands that only read never create it: a
+    missing database is an error naming the path, not a new empty one."""
     from eventdesk.store import Store
 
-    return Store(with_overrides(load_config(), db=db).db)
+    return Store(with_overrides(load_config(), db=db).db, create=create)
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
@@ -140,7 +142,7 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
     from eventdesk.run.process import Options
 
     config = with_overrides(load_config(), db=db, batch_size=batch_size, workers=workers)
-    store = _store(config.db)
+    store = _store(config.db, create=True)
     progress = _Progress(err)
     try:
         with store.exclusive(config.lock_wait, on_wait=progress.note):

@@ -20,6 +20,10 @@ class StoreError(EventdeskError):
     """The database could not be opened or is at an unknown schema version."""
 
 
+class StoreMissingError(StoreError):
+    """A command that only reads was pointed at a database that does not exist (or is empty)."""
+
+
 class StoreBusyError(StoreError):
     """Another `eventdesk run` holds the database (the message says how to wait for it)."""
 
