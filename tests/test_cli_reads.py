@@ -1,14 +1,19 @@
-"""The commands that read a store: they never create one, and refuse filters that match nothing."""
+"""The commands that read a store: they never create one, refuse filters that can match nothing,
+and export one story's events. The store is written record by record (no pipeline): two
+stories, three events.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from eventdesk.cli import main
+from eventdesk.records import Event, Place, Story, When
 from eventdesk.store import Store
 
 READERS = [
@@ -97,3 +102,69 @@ def test_store_refuses_only_when_asked_not_to_create(tmp_path: Path) -> None:
     assert not (tmp_path / "s.db").exists()
     Store(url).close()
     Store(url, create=False).close()  # exists now
+
+
+# -- a small desk: story s_colombo (a riot and a protest in Sri Lanka), story s_almaty (a protest in Kazakhstan)
+
+COLOMBO = Place(name="Colombo", country="Sri Lanka", country_code="LK", lat=6.93, lon=79.85, geo_precision=1)
+ALMATY = Place(name="Almaty", country="Kazakhstan", country_code="KZ", lat=43.25, lon=76.95, geo_precision=1)
+
+
+def _event(eid: str, story: str, etype: str, sub: str, place: Place, day: int, seq: int) -> Event:
+    return Event(id=eid, story_id=story, event_type=etype, sub_event_type=sub, summary=f"{sub} in {place.name}",
+                 when=When(value=date(2022, 5, day), precision="day"), place=place, seq=seq)  # fmt: skip
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path}/desk.db"
+    store = Store(url)
+    stories = [Story(id="s_colombo", title="Unrest in Colombo", seq=1), Story(id="s_almaty", title="Almaty rally", seq=2)]
+    events = [
+        _event("e_riot", "s_colombo", "Riots", "Violent demonstration", COLOMBO, 9, 1),
+        _event("e_march", "s_colombo", "Protests", "Peaceful protest", COLOMBO, 10, 2),
+        _event("e_rally", "s_almaty", "Protests", "Peaceful protest", ALMATY, 11, 3),
+    ]
+    store.save_link({}, stories, events, {})
+    store.close()
+    return url
+
+
+def _ids(output: str) -> list[str]:
+    """The event ids of the `events` table (tab-separated when not a terminal)."""
+    return [line.split("\t")[0] for line in output.splitlines()[1:] if line.startswith("e_")]
+
+
+@pytest.mark.parametrize("command", ["events", "export"])
+@pytest.mark.parametrize(
+    ("option", "value", "words"),
+    [
+        ("--type", "Riot", ["--type", "'Riot'", "use one of", "Riots", "Protests", "Strategic developments"]),
+        ("--type", "Looting", ["--type", "'Looting'", "Riots"]),
+        ("--country", "Sri Lanka", ["--country", "'Sri Lanka'", "two-letter", "LK"]),
+        ("--country", "Kazakstan", ["did you mean Kazakhstan (KZ)"]),
+        ("--country", "XX", ["'XX'", "no known", "LK"]),
+    ],
+)
+def test_filters_that_can_match_nothing_are_refused(desk: str, command: str, option: str, value: str, words: list[str]) -> None:
+    result = _cli(command, "--db", desk, option, value)
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    for word in words:
+        assert word in lines[0]
+
+
+def test_known_values_filter_in_any_case(desk: str) -> None:
+    assert _ids(_cli("events", "--db", desk, "--type", "riots", "--country", "lk").output) == ["e_riot"]
+    assert _ids(_cli("events", "--db", desk, "--type", "PROTESTS").output) == ["e_march", "e_rally"]
+    assert _ids(_cli("events", "--db", desk, "--country", "KZ").output) == ["e_rally"]
+
+
+def test_a_known_country_without_events_is_an_empty_answer(desk: str, tmp_path: Path) -> None:
+    result = _cli("events", "--db", desk, "--country", "NO")
+    assert result.exit_code == 0, result.output
+    assert _ids(result.output) == []
+    out = tmp_path / "none.jsonl"
+    result = _cli("export", "--db", desk, "--country", "no", "-o", str(out))
+    assert result.exit_code == 0 and out.read_text() == ""

@@ -55,6 +55,20 @@ def _date(_ctx, _param, value: str | None) -> date | None:  # type: ignore[no-un
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
+def _event_type(_ctx, param, value: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """An event type as stored (any case given); one that names none is refused, listing them."""
+    from eventdesk.filters import EVENT_TYPES, checked
+
+    return None if value is None else checked(param.opts[0], [value], EVENT_TYPES)[0]
+
+
+def _country(_ctx, param, value: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """A country code the gazetteer knows, upper-cased; a name or unknown code is refused with a hint."""
+    from eventdesk.filters import checked_countries
+
+    return None if value is None else checked_countries(param.opts[0], [value])[0]
+
+
 db_option = click.option(
     "--db", metavar="URL", help="Database URL (default: sqlite:///eventdesk.db, or $EVENTDESK_DB)."
 )
@@ -73,7 +87,8 @@ def _scope(scope: str) -> str | None:
 
 
 class Group(click.Group):
-    """Maps eventdesk's errors to one-line messages and exit codes."""
+    """Maps eventdesk's errors to one-line messages and exit codes (also those raised by option
+    callbacks: a bad --type or --country is one line, not a usage screen)."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
@@ -247,8 +262,8 @@ def _print_run_summary(store, summary, seconds: float) -> None:  # type: ignore[
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
 @db_option
-@click.option("--type", "event_type", help="Only this ACLED event type.")
-@click.option("--country", help="Only this ISO 3166-1 alpha-2 country code.")
+@click.option("--type", "event_type", callback=_event_type, help="Only this ACLED event type.")
+@click.option("--country", callback=_country, help="Only this ISO 3166-1 alpha-2 country code.")
 @click.option("--since", callback=_date, help="Only events on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only events on or before YYYY-MM-DD.")
 @scope_options
@@ -309,8 +324,8 @@ def _print_failed(store) -> None:  # type: ignore[no-untyped-def]
 
 @main.command()
 @db_option
-@click.option("--type", "event_type", help="Only this ACLED event type, e.g. Riots.")
-@click.option("--country", help="Only this ISO 3166-1 alpha-2 country code, e.g. KZ.")
+@click.option("--type", "event_type", callback=_event_type, help="Only this ACLED event type, e.g. Riots.")
+@click.option("--country", callback=_country, help="Only this ISO 3166-1 alpha-2 country code, e.g. KZ.")
 @click.option("--since", callback=_date, help="Only events on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only events on or before YYYY-MM-DD.")
 @click.option("--story", help="Only events of this story id.")

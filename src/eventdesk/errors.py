@@ -32,6 +32,11 @@ class WorkerError(EventdeskError):
     """The worker processes cannot run (one cannot start, or its memory ceiling is too low)."""
 
 
+class BadParameterError(EventdeskError):
+    """A filter value that can match nothing (unknown type, status, country ...); the message
+    names the parameter and what to send instead. A 422 in the API, exit 1 in the CLI."""
+
+
 class NotFoundError(EventdeskError):
     """A record asked for by id does not exist."""
 
