@@ -5,6 +5,8 @@ stories, three events.
 
 from __future__ import annotations
 
+import csv
+import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -168,3 +170,33 @@ def test_a_known_country_without_events_is_an_empty_answer(desk: str, tmp_path: 
     out = tmp_path / "none.jsonl"
     result = _cli("export", "--db", desk, "--country", "no", "-o", str(out))
     assert result.exit_code == 0 and out.read_text() == ""
+
+
+def _exported_ids(fmt: str, text: str) -> list[str]:
+    if fmt == "jsonl":
+        return [json.loads(line)["event_id"] for line in text.splitlines()]
+    if fmt == "csv":
+        return [row["event_id_cnty"] for row in csv.DictReader(text.splitlines())]
+    return [f["properties"]["event_id"] for f in json.loads(text)["features"]]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "geojson"])
+def test_export_story_writes_only_that_storys_events(desk: str, fmt: str, tmp_path: Path) -> None:
+    everything = _cli("export", "--db", desk, "--format", fmt)
+    assert sorted(_exported_ids(fmt, everything.output)) == ["e_march", "e_rally", "e_riot"]
+    out = tmp_path / f"colombo.{fmt}"
+    result = _cli("export", "--db", desk, "--format", fmt, "--story", "s_colombo", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert _exported_ids(fmt, out.read_text()) == ["e_riot", "e_march"]
+    assert "2 events written" in result.output
+    almaty = _cli("export", "--db", desk, "--format", fmt, "--story", "s_almaty", "--type", "protests")
+    assert _exported_ids(fmt, almaty.output) == ["e_rally"]
+
+
+@pytest.mark.parametrize("command", ["export", "events"])
+def test_an_unknown_story_is_an_error_and_writes_nothing(desk: str, command: str, tmp_path: Path) -> None:
+    out = tmp_path / "s.jsonl"
+    result = _cli(command, "--db", desk, "--story", "s_nope", *(["-o", str(out)] if command == "export" else []))
+    assert result.exit_code == 3
+    assert result.output.strip() == "error: no story with id 's_nope'; list them with `eventdesk stories`"
+    assert not out.exists()
