@@ -26,10 +26,12 @@ EXIT_SOME_FAILED = 4  # `run`: every other article stored; the failed ones liste
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
+def _store(db: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store at --db (or the configured one). Commands that only read never create it: a
+    missing database is an error naming the path, not a new empty one."""
     from eventdesk.store import Store
 
-    return Store(with_overrides(load_config(), db=db).db)
+    return Store(with_overrides(load_config(), db=db).db, create=create)
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
@@ -53,6 +55,20 @@ def _date(_ctx, _param, value: str | None) -> date | None:  # type: ignore[no-un
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
+def _event_type(_ctx, param, value: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """An event type as stored (any case given); one that names none is refused, listing them."""
+    from eventdesk.filters import EVENT_TYPES, checked
+
+    return None if value is None else checked(param.opts[0], [value], EVENT_TYPES)[0]
+
+
+def _country(_ctx, param, value: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """A country code the gazetteer knows, upper-cased; a name or unknown code is refused with a hint."""
+    from eventdesk.filters import checked_countries
+
+    return None if value is None else checked_countries(param.opts[0], [value])[0]
+
+
 db_option = click.option(
     "--db", metavar="URL", help="Database URL (default: sqlite:///eventdesk.db, or $EVENTDESK_DB)."
 )
@@ -71,7 +87,8 @@ def _scope(scope: str) -> str | None:
 
 
 class Group(click.Group):
-    """Maps eventdesk's errors to one-line messages and exit codes."""
+    """Maps eventdesk's errors to one-line messages and exit codes (also those raised by option
+    callbacks: a bad --type or --country is one line, not a usage screen)."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
@@ -140,7 +157,7 @@ def run(paths: tuple[str, ...], db: str | None, batch_size: int | None, workers:
     from eventdesk.run.process import Options
 
     config = with_overrides(load_config(), db=db, batch_size=batch_size, workers=workers)
-    store = _store(config.db)
+    store = _store(config.db, create=True)
     progress = _Progress(err)
     try:
         with store.exclusive(config.lock_wait, on_wait=progress.note):
@@ -245,24 +262,27 @@ def _print_run_summary(store, summary, seconds: float) -> None:  # type: ignore[
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
 @db_option
-@click.option("--type", "event_type", help="Only this ACLED event type.")
-@click.option("--country", help="Only this ISO 3166-1 alpha-2 country code.")
+@click.option("--type", "event_type", callback=_event_type, help="Only this ACLED event type.")
+@click.option("--country", callback=_country, help="Only this ISO 3166-1 alpha-2 country code.")
 @click.option("--since", callback=_date, help="Only events on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only events on or before YYYY-MM-DD.")
+@click.option("--story", help="Only events of this story id (see `eventdesk stories`).")
 @scope_options
 def export(fmt: str, output: str, db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None,
-           scope: str, background: bool) -> None:  # fmt: skip
+           story: str | None, scope: str, background: bool) -> None:  # fmt: skip
     """Export events as JSONL (the shared schema), ACLED-style CSV or GeoJSON.
 
     \b
     Example:
       eventdesk export --format jsonl -o events.jsonl
+      eventdesk export --story s_0123456789abcdef --format csv -o story.csv
     """
     from eventdesk.export import write
     from eventdesk.store import EventFilter
 
     store = _store(db)
-    flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until,
+    _check_story(store, story)  # before -o makes a file
+    flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story,
                       scope=_scope(scope), background=background)  # fmt: skip
     if output == "-":
         write(store, fmt, sys.stdout, flt)  # type: ignore[arg-type]
@@ -307,8 +327,8 @@ def _print_failed(store) -> None:  # type: ignore[no-untyped-def]
 
 @main.command()
 @db_option
-@click.option("--type", "event_type", help="Only this ACLED event type, e.g. Riots.")
-@click.option("--country", help="Only this ISO 3166-1 alpha-2 country code, e.g. KZ.")
+@click.option("--type", "event_type", callback=_event_type, help="Only this ACLED event type, e.g. Riots.")
+@click.option("--country", callback=_country, help="Only this ISO 3166-1 alpha-2 country code, e.g. KZ.")
 @click.option("--since", callback=_date, help="Only events on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only events on or before YYYY-MM-DD.")
 @click.option("--story", help="Only events of this story id.")
@@ -323,14 +343,22 @@ def events(db: str | None, event_type: str | None, country: str | None, since: d
     """
     from eventdesk.store import EventFilter
 
+    store = _store(db)
+    _check_story(store, story)
     flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story,
                       scope=_scope(scope), background=background)  # fmt: skip
     rows = []
-    for e in _store(db).events(flt):
+    for e in store.events(flt):
         counts = ", ".join(f"{c.kind} {_range(c)}" for c in e.counts)
         place = f"{e.place.name or '?'} ({e.place.country_code or '-'}, p{e.place.geo_precision or '-'})"
         rows.append([e.id, str(e.when.value or "?"), f"{e.event_type} / {e.sub_event_type}", place, counts, f"{e.articles} ({e.independent_sources} indep.)"])
     _print_table(["id", "date", "type / sub-type", "place", "counts", "articles (independent)"], rows)
+
+
+def _check_story(store, story_id: str | None) -> None:  # type: ignore[no-untyped-def]
+    """An unknown --story is NotFoundError (exit 3), not an empty list: ids are typed by hand."""
+    if story_id is not None:
+        store.story(story_id)
 
 
 def _range(c) -> str:  # type: ignore[no-untyped-def]

@@ -20,12 +20,21 @@ class StoreError(EventdeskError):
     """The database could not be opened or is at an unknown schema version."""
 
 
+class StoreMissingError(StoreError):
+    """A command that only reads was pointed at a database that does not exist (or is empty)."""
+
+
 class StoreBusyError(StoreError):
     """Another `eventdesk run` holds the database (the message says how to wait for it)."""
 
 
 class WorkerError(EventdeskError):
     """The worker processes cannot run (one cannot start, or its memory ceiling is too low)."""
+
+
+class BadParameterError(EventdeskError):
+    """A filter value that can match nothing (unknown type, status, country ...); the message
+    names the parameter and what to send instead. A 422 in the API, exit 1 in the CLI."""
 
 
 class NotFoundError(EventdeskError):

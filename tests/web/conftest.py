@@ -2,6 +2,8 @@
 
 The store holds the example corpus plus one hostile article (script and onerror markup in
 its text), so the browser tests can check that article text is only ever shown as text.
+A second, small store is written record by record: one event with more mentions than
+evidence sentences, the shape the pipeline gives when one sentence has two triggers.
 """
 
 from __future__ import annotations
@@ -11,9 +13,14 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from eventdesk.records import Article, Event, Mention, Place, Source, Story, TextSpan, When
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -82,15 +89,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(web_db: str) -> Iterator[str]:
-    """The app under uvicorn in a background thread on a free loopback port; yields its base URL."""
+@contextmanager
+def serving(db_url: str) -> Iterator[str]:
+    """The app over a store under uvicorn in a background thread on a free loopback port; yields its base URL."""
     import uvicorn
 
     from eventdesk.web.app import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -101,3 +108,79 @@ def live_server(web_db: str) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db: str) -> Iterator[str]:
+    """The app over the example store, served; yields its base URL."""
+    with serving(web_db) as base:
+        yield base
+
+
+# Two outlets report one looting. Alpha's sentence carries two mentions (two triggers), Beta's
+# one: the event has three mentions but two evidence sentences, so any pairing of the two
+# lists by position gives Beta's sentence Alpha's outlet, date and reason.
+SPLIT_ALPHA = "Protesters stormed and looted the ministry in Colombo on Sunday.\n\nPolice gave no figures."
+SPLIT_BETA = "Crowds looted the ministry in Colombo, witnesses said."
+
+
+@dataclass(frozen=True)
+class SplitEvidence:
+    """The store of one event whose mentions outnumber its evidence sentences, and its ids."""
+
+    url: str
+    event_id: str
+    story_id: str
+    alpha_id: str
+    beta_id: str
+
+
+def _split_mention(article: Article, trigger: str, reason: str) -> Mention:
+    sentence = article.text.split("\n\n")[0]
+    start = sentence.index(trigger)
+    return Mention(
+        id=Mention.make_id(article.id, start, "Riots"), article_id=article.id, event_type="Riots",
+        sub_event_type="Violent demonstration", trigger=TextSpan(start=start, end=start + len(trigger), text=trigger),
+        sentence=TextSpan(start=0, end=len(sentence), text=sentence), reason=reason,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def split_evidence(tmp_path_factory: pytest.TempPathFactory) -> SplitEvidence:
+    """A store written record by record (no pipeline): one event, three mentions, two sentences."""
+    from eventdesk.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('split') / 'split.db'}"
+    alpha = Article(id=Article.make_id(SPLIT_ALPHA, None), source="alpha.txt", text=SPLIT_ALPHA, raw_text=SPLIT_ALPHA,
+                    outlet="Alpha Wire", published=date(2022, 5, 1), title="Ministry looted")  # fmt: skip
+    beta = Article(id=Article.make_id(SPLIT_BETA, None), source="beta.txt", text=SPLIT_BETA, raw_text=SPLIT_BETA,
+                   outlet="Beta Times", published=date(2022, 5, 3), title="Crowds loot ministry")  # fmt: skip
+    mentions = [
+        _split_mention(alpha, "stormed", "alpha: 'stormed' with protesters as actor"),
+        _split_mention(alpha, "looted", "alpha: 'looted' with protesters as actor"),
+        _split_mention(beta, "looted", "beta: 'looted' with crowds as actor"),
+    ]
+    story = Story(id="s_split0000000000", title="Ministry looted in Colombo", article_ids=[alpha.id, beta.id])
+    event = Event(
+        id="e_split0000000000", story_id=story.id, event_type="Riots", sub_event_type="Violent demonstration",
+        summary="Protesters looted the ministry in Colombo.", when=When(value=date(2022, 5, 1), precision="day"),
+        place=Place(name="Colombo", country="Sri Lanka", country_code="LK", lat=6.93, lon=79.85, geo_precision=1),
+        mention_ids=[m.id for m in mentions], articles=2, independent_sources=2,
+        sources=[Source(article_id=a.id, outlet=a.outlet, published=a.published) for a in (alpha, beta)],
+    )  # fmt: skip
+    store = Store(url)
+    try:
+        for article in (alpha, beta):
+            store.write_article(article, [m for m in mentions if m.article_id == article.id], {"content_hash": article.id})
+        updates = {a.id: {"story_id": story.id, "copy_of": None, "copy_score": None} for a in (alpha, beta)}
+        store.save_link(updates, [story], [event], {m.id: event.id for m in mentions})
+    finally:
+        store.close()
+    return SplitEvidence(url, event.id, story.id, alpha.id, beta.id)
+
+
+@pytest.fixture(scope="session")
+def split_server(split_evidence: SplitEvidence) -> Iterator[str]:
+    """The app over the split-evidence store, served; yields its base URL."""
+    with serving(split_evidence.url) as base:
+        yield base

@@ -125,6 +125,9 @@ def test_filter_by_text_in_summary_or_evidence(client: TestClient) -> None:
         ("since=2022-05-01&until=2022-04-01", "after"),
         ("sort=colour", "sort"),
         ("country=Sri%20Lanka", "two-letter"),
+        ("country=Sri%20Lanka", "for Sri Lanka use LK"),
+        ("country=LK,XX", "'XX' is no known"),
+        ("type=Riot", "use one of: Battles"),
         ("min_sources=-2", "min_sources"),
     ],
 )
@@ -133,6 +136,11 @@ def test_bad_parameters_are_422_with_a_message(client: TestClient, query: str, w
     assert response.status_code == 422
     detail = response.json()["detail"]
     assert isinstance(detail, str) and words in detail
+
+
+def test_a_known_country_without_events_is_an_empty_page(client: TestClient) -> None:
+    body = events(client, country="no")
+    assert body["total"] == 0 and body["events"] == []
 
 
 @pytest.mark.parametrize("path", ["/api/events/e_nope", "/api/stories/s_nope", "/api/stories/s_nope/report", "/api/articles/a_nope"])

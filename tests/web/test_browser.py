@@ -171,3 +171,27 @@ def test_story_page_shows_report_and_events(page: Page, live_server: str) -> Non
     assert tab.locator(".report li").count() > 0
     assert tab.locator("table.events tbody tr").count() == min(story["events"], 300)
     assert not page.errors, page.errors
+
+
+def test_each_evidence_card_shows_its_own_sentence_outlet_date_and_reason(browser, split_evidence, split_server: str) -> None:  # type: ignore[no-untyped-def]
+    """Three mentions, two sentences: every card's outlet, date and reason are its sentence's."""
+    rec = api(split_server, f"/api/events/{split_evidence.event_id}")
+    assert len(rec["evidence"]) == 2 and len(rec["explain"]["mentions"]) == 3  # the lists differ in length
+    page = Page(browser, split_server)
+    try:
+        tab = page.open(f"/events/{split_evidence.event_id}")
+        tab.wait_for_function("() => document.querySelectorAll('.evidence .reason').length === 2")
+        alpha = tab.locator(f'.evidence[data-article="{split_evidence.alpha_id}"]')
+        beta = tab.locator(f'.evidence[data-article="{split_evidence.beta_id}"]')
+        assert alpha.locator(".outlet").inner_text() == "Alpha Wire"
+        assert alpha.locator(".when").inner_text() == "1 May 2022"
+        reasons = alpha.locator(".reason").inner_text()  # both mentions of the sentence give theirs
+        assert "alpha: 'stormed' with protesters" in reasons and "alpha: 'looted' with protesters" in reasons
+        assert beta.locator(".outlet").inner_text() == "Beta Times"
+        assert beta.locator(".when").inner_text() == "3 May 2022"
+        assert "beta: 'looted' with crowds as actor" in beta.locator(".reason").inner_text()
+        assert "alpha" not in beta.inner_text().lower()
+        assert "3 mentions in 2 sentences" in tab.inner_text("h2:has-text('Evidence')")
+        assert not page.errors, page.errors
+    finally:
+        page.context.close()

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, make_url, select, text, update
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from eventdesk.errors import NotFoundError, StoreBusyError, StoreError
+from eventdesk.errors import NotFoundError, StoreBusyError, StoreError, StoreMissingError
 from eventdesk.records import Article, Event, Mention, SkipReason, Story
 from eventdesk.store import schema as t
 
@@ -77,20 +77,61 @@ def open_engine(url: str) -> Engine:
     return engine
 
 
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names when that file does not exist; None otherwise (another
+    backend, an in-memory or `file:` URI database, a file that exists, a URL that does not parse).
+
+    Example:
+        >>> missing_sqlite_file("sqlite:////no/such/dir/x.db")
+        PosixPath('/no/such/dir/x.db')
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None  # open_engine says what is wrong with it
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:") or parsed.query.get("uri"):
+        return None
+    path = Path(database)
+    return None if path.exists() else path.absolute()
+
+
+def _missing(what: str) -> StoreMissingError:
+    return StoreMissingError(
+        f"{what}; run `eventdesk run PATH...` to fill one, or name the database you mean with --db URL "
+        "(or EVENTDESK_DB)"
+    )
+
+
 class Store:
     """Read/write access to the eventdesk database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        """Open (and migrate) the database at `url`.
+
+        Args:
+            url: `sqlite:///PATH` or `postgresql+psycopg://...`.
+            create: make the database when it does not exist, as writers do. False (readers):
+                a missing SQLite file or a database without eventdesk's tables raises
+                `StoreMissingError` instead of leaving a new, empty database behind.
+        """
         self.url = url
+        if not create and (path := missing_sqlite_file(url)) is not None:
+            raise _missing(f"no database at {path} ({url})")
         self.engine = open_engine(url)
         try:
-            self._migrate()
+            self._migrate(create)
         except OperationalError as exc:
             raise StoreError(f"cannot open database {url!r}: {exc.orig}") from None
 
-    def _migrate(self) -> None:
+    def _migrate(self, create: bool) -> None:
         with self.engine.begin() as conn:
             version = t.current_version(conn)
+        if version == 0 and not create:
+            self.engine.dispose()
+            raise _missing(f"the database {self.url} has no eventdesk tables")
         if version > t.SCHEMA_VERSION:
             raise StoreError(
                 f"database {self.url!r} is at schema version {version}, newer than this "

@@ -29,13 +29,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventdesk import __version__
 from eventdesk.config import Config, load_config
-from eventdesk.errors import ConfigError, NotFoundError
+from eventdesk.errors import BadParameterError, ConfigError, NotFoundError
 from eventdesk.store import Store
 from eventdesk.web import api, downloads, pages
 from eventdesk.web.cache import ChangeCounter, ResponseCache
 from eventdesk.web.guard import RequestGuard, allowed_host_set
 from eventdesk.web.pages import STATIC_DIR
-from eventdesk.web.params import BadParameter
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +91,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=404)
 
-    @app.exception_handler(BadParameter)
-    async def bad_parameter(request: Request, exc: BadParameter) -> JSONResponse:
+    @app.exception_handler(BadParameterError)
+    async def bad_parameter(request: Request, exc: BadParameterError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.exception_handler(RequestValidationError)

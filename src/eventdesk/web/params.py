@@ -1,27 +1,23 @@
 """Query parameters of the event list, parsed and checked once for every route that filters.
 
-A bad value is a `BadParameter` whose message names the parameter, what was wrong and what
-to send instead; the app turns it into a 422.
+A bad value is a `BadParameterError` whose message names the parameter, what was wrong and
+what to send instead; the app turns it into a 422. Which types, statuses and countries exist
+is `eventdesk.filters`' to say, for the CLI's options too.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from fastapi import Query
 
-from eventdesk.records import EventType, Status
+from eventdesk.errors import BadParameterError
+from eventdesk.filters import EVENT_TYPES, STATUSES, checked, checked_countries
 from eventdesk.web.queries import SORT_KEYS, EventQuery, Order, SortKey
 
 MAX_LIMIT = 5000  # one page the map can draw at once; larger exports go through /api/export
 DEFAULT_LIMIT = 100
-EVENT_TYPES: tuple[str, ...] = get_args(EventType)
-STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
-
-
-class BadParameter(ValueError):
-    """A query parameter that cannot be used, with a message for the client."""
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:
@@ -32,16 +28,6 @@ def split_values(values: list[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _checked(name: str, values: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, ...]:
-    lookup = {a.lower(): a for a in allowed}
-    unknown = [v for v in values if v.lower() not in lookup]
-    if unknown:
-        raise BadParameter(
-            f"{name}: unknown value(s) {', '.join(map(repr, unknown))}; use one of: {', '.join(allowed)}"
-        )
-    return tuple(lookup[v.lower()] for v in values)
-
-
 def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     """`minlon,minlat,maxlon,maxlat` in degrees (a box may cross the antimeridian)."""
     if raw is None or not raw.strip():
@@ -50,13 +36,13 @@ def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     try:
         min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
     except ValueError:
-        raise BadParameter(
+        raise BadParameterError(
             f"bbox: {raw!r} is not four numbers; send minlon,minlat,maxlon,maxlat, e.g. bbox=79.5,5.8,82,10"
         ) from None
     if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
-        raise BadParameter(f"bbox: longitudes must lie in [-180, 180], got {min_lon} and {max_lon}")
+        raise BadParameterError(f"bbox: longitudes must lie in [-180, 180], got {min_lon} and {max_lon}")
     if not (-90 <= min_lat <= max_lat <= 90):
-        raise BadParameter(f"bbox: latitudes must satisfy -90 <= minlat <= maxlat <= 90, got {min_lat} and {max_lat}")
+        raise BadParameterError(f"bbox: latitudes must satisfy -90 <= minlat <= maxlat <= 90, got {min_lat} and {max_lat}")
     return (min_lon, min_lat, max_lon, max_lat)
 
 
@@ -88,20 +74,16 @@ def event_query(  # noqa: PLR0913 - one argument per documented filter
 ) -> EventQuery:
     """FastAPI dependency: the event filters, sort and page of a request."""
     if since and until and since > until:
-        raise BadParameter(f"since ({since}) is after until ({until}); swap them")
-    countries = split_values(country)
-    bad = [c for c in countries if len(c) != 2 or not c.isalpha()]
-    if bad:
-        raise BadParameter(f"country: {', '.join(map(repr, bad))} is not a two-letter ISO code, e.g. LK")
+        raise BadParameterError(f"since ({since}) is after until ({until}); swap them")
     return EventQuery(
-        types=_checked("type", split_values(type), EVENT_TYPES),
+        types=checked("type", split_values(type), EVENT_TYPES),
         sub_types=split_values(sub_type),
-        countries=countries,
+        countries=checked_countries("country", split_values(country)),
         bbox=parse_bbox(bbox),
         since=since,
         until=until,
         min_sources=min_sources,
-        statuses=_checked("status", split_values(status), STATUSES),
+        statuses=checked("status", split_values(status), STATUSES),
         q=q.strip() if q and q.strip() else None,
         story_id=story,
         scope=None if scope == "all" else scope,

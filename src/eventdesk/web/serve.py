@@ -119,7 +119,12 @@ def serve_command(host: str, port: int, db: str | None, workers: int | None, all
       eventdesk serve --host 0.0.0.0 --allow-host desk.example.org
     """
     from eventdesk.config import load_config, with_overrides
+    from eventdesk.store import Store
+    from eventdesk.web.app import TOKEN_ENV
 
     url = with_overrides(load_config(), db=db).db
+    # A desk that only reads serves an existing database (StoreMissingError, not an empty map
+    # over a new file); one that ingests (EVENTDESK_TOKEN set) may start it.
+    Store(url, create=bool(os.environ.get(TOKEN_ENV))).close()
     click.echo(f"eventdesk: serving {url} on http://{host}:{port}/ (Ctrl+C to stop)")
     serve(url, host=host, port=port, workers=workers, allowed_hosts=allow_hosts)

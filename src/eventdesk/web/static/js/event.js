@@ -124,7 +124,7 @@ function markedText(text, start, end, full) {
   ];
 }
 
-function evidenceCard(ev, detail, statuses) {
+function evidenceCard({ ev, detail, statuses, reasons }) {
   const body = h("div", { class: "evidence-text" }, h("span", { class: "muted" }, ev.text));
   const foot = h("div", { class: "evidence-foot" });
   const card = h("article", { class: "evidence", dataset: { article: ev.article_id } },
@@ -148,29 +148,49 @@ function evidenceCard(ev, detail, statuses) {
       fill(foot,
         h("button", { type: "button", onclick: () => { full = !full; draw(); } }, full ? "Show the paragraph only" : "Show the whole article"),
         url ? h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "Original page") : null,
-        detail && detail.reason ? h("span", { class: "reason" }, `Extraction: ${detail.reason}`) : null);
+        reasons.length ? h("span", { class: "reason" }, `Extraction: ${reasons.join(" · ")}`) : null);
     };
     draw();
   }).catch((error) => showError(body, error));
   return card;
 }
 
-/** Evidence items that quote the same sentence of the same article, shown once. */
-function distinctEvidence(rec) {
-  const seen = new Map();
-  rec.evidence.forEach((ev, i) => {
-    const key = `${ev.article_id}:${ev.start}:${ev.end}`;
-    if (!seen.has(key)) seen.set(key, { ev, detail: rec.explain.mentions[i], statuses: new Set() });
-    seen.get(key).statuses.add(ev.status);
-  });
-  return [...seen.values()];
+const sentenceKey = (articleId, start, end) => `${articleId}:${start}:${end}`;
+
+/**
+ * One item per evidence sentence, with what its own mentions say: the article's outlet and date,
+ * every status, every reason. `rec.evidence` has one entry per sentence and `explain.mentions` one
+ * per mention (a sentence with two triggers has two), so they are matched by sentence, never by
+ * position.
+ */
+function evidenceItems(rec) {
+  const mentions = new Map();
+  for (const m of rec.explain.mentions) {
+    const key = sentenceKey(m.article_id, m.sentence.start, m.sentence.end);
+    if (!mentions.has(key)) mentions.set(key, []);
+    mentions.get(key).push(m);
+  }
+  const items = new Map();
+  for (const ev of rec.evidence) {
+    const key = sentenceKey(ev.article_id, ev.start, ev.end);
+    if (items.has(key)) continue;
+    const own = mentions.get(key) || [];
+    items.set(key, {
+      ev,
+      detail: own[0] || null,
+      statuses: [...new Set([ev.status, ...own.map((m) => m.status)])],
+      reasons: [...new Set(own.map((m) => m.reason).filter(Boolean))],
+    });
+  }
+  return [...items.values()];
 }
 
 function evidenceSection(rec) {
-  const items = distinctEvidence(rec);
-  const note = items.length < rec.evidence.length ? ` — ${rec.evidence.length} mentions in ${plural(items.length, "sentence")}` : "";
+  const items = evidenceItems(rec);
+  const n = rec.explain.mentions.length;
+  const note = items.length < n ? ` — ${n} mentions in ${plural(items.length, "sentence")}` : "";
   return h("section", { class: "card section" }, h("h2", {}, `Evidence (${items.length})`, h("span", { class: "muted h2-note" }, note)),
-    items.map(({ ev, detail, statuses }) => evidenceCard(ev, detail, [...statuses])));
+    items.map(evidenceCard));
 }
 
 function locator(rec) {
