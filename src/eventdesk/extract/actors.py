@@ -307,6 +307,11 @@ def verb_object(verb: Token) -> Token | None:
         return obj
     if verb.dep_ == "conj" and _child(verb.head, {"dobj"}) is not None and not _child(verb, {"nsubj"}):
         return None
+    for conj in verb.children:  # an object shared with a conjunct: "beat and shot dead two men"
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not _child(conj, SUBJECT_DEPS | {"nsubjpass"}):
+            obj = _child(conj, {"dobj", "obj"})
+            if obj is not None:
+                return obj
     return prep_object(verb, TARGET_PREPS | {"to"})
 
 

@@ -20,6 +20,7 @@ from functools import cache
 from eventdesk.extract.events import lexicon
 from eventdesk.records import Actor, Count, Event, Mention, Place, Scope, Source, Status, When, hash_id
 from eventdesk.judge.calibration import calibrated
+from eventdesk.resolve.actors import in_country
 from eventdesk.resolve.gazetteer import haversine_km
 
 # Mentions whose resolved dates are further apart than this are different events.
@@ -238,7 +239,7 @@ def merge_event(
     srcs = [sources[a] for a in dict.fromkeys(m.article_id for m in members)]
     families = {s.copy_of or s.article_id for s in srcs}
     counts, conflicts = reconcile_counts(members, sources)
-    actors = _merge_actors(members)
+    actors = [in_country(a, place.country_code) for a in _merge_actors(members)]
     event = Event(
         id=eid,
         story_id=story_id,

@@ -3,19 +3,22 @@
 The parse finds who did what to whom in a sentence (extract/roles.py); this step files those
 actors as ACLED's codebook does for the incident's type, which the sentence alone cannot say:
 
+- **Generic actors** ("police", "protesters") are named for the event's country (`in_country`,
+  when the link step builds the event).
 - **Foreign forces** are judged by where the incident happened: state forces of another
   country than the incident's are external forces ("Military Forces of Russia" in Kazakhstan);
   a country's own forces at home are its state forces, whatever the article's home country.
 - **Victims are civilians**: a person, a group named by its people ("three villagers"), an
   institution or an actor of no kind who suffers violence is filed "Civilians (country)", with
   the words kept. A role filler that names no one (a building, a street) is no actor, and one
-  of no kind that suffers nothing (the bank clerk who found the bomb) is no side of the incident:
-  it stays as an associated actor, so the convention can fill the role.
+  of no kind that suffers nothing (the bank clerk who found the bomb) is no side of the incident
+  (it stays as an associated actor, so the convention can fill the role), except the one who
+  commits an ordinary crime: an individual, ACLED's "other".
 - **Every type has its actors** (ACLED codebook, "Actors" and each event type):
   Protests: actor1 the protesters; a peaceful protest has no actor2; in excessive force against
-  protesters the force is actor1 and the protesters actor2. Riots: actor1 the rioters.
-  Violence against civilians: actor2 civilians; a perpetrator the text does not name is an
-  "Unidentified Armed Group". Explosions from a planted or thrown device likewise; their
+  protesters the force is actor1 (the police when none is named) and the protesters actor2. Riots: actor1 the rioters.
+  Violence against civilians: actor2 civilians; a perpetrator the text does not name, or names
+  only as people ("masked men"), is an "Unidentified Armed Group" (in ordinary crime, an individual). Explosions from a planted or thrown device likewise; their
   victims, when counted, are actor2. Arrests: the police arrest, when the text names no one else.
 
 Only what the codebook fixes is added; the rest stays as the text says, or absent.
@@ -38,6 +41,8 @@ ARMED_KINDS = STATE_KINDS | {FOREIGN, "armed group", "political militia", "rebel
 VICTIM_KINDS = frozenset({"person", "communal group", "organisation", "journalists", "civilians", None})
 # Types whose actor2 suffers one-sided violence (and a riot's mob violence).
 VICTIM_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+# Types whose actor1 uses arms: people who do it are an armed group, not civilians.
+ARMED_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 # Sub-types of an explosion set off by people on the ground, whose makers are armed groups.
 DEVICE_SUBTYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 CASUALTY_KINDS = frozenset({"killed", "injured"})
@@ -50,8 +55,10 @@ def code_actors(mention: Mention) -> Mention:
     t, sub = mention.event_type, mention.sub_event_type
     if t in VICTIM_TYPES or sub == "Mob violence":
         actors = [_as_civilians(a, country) if a.role == "actor2" and a.kind in VICTIM_KINDS else a for a in actors]
-    actors = [a.model_copy(update={"role": "associated"}) if a.kind is None and a.role != "associated" else a
-              for a in actors]  # an actor ACLED could not file: the text's words stay, not as a side
+    actors = [_unfiled(a, mention.scope) for a in actors]
+    if t in ARMED_TYPES or sub == "Looting/property destruction":
+        actors = [_perpetrators(a, mention.scope, country) if a.role == "actor1" and a.kind == "civilians" else a
+                  for a in actors]
     if t == "Protests":
         actors = _protest(actors, sub, country)
     elif t == "Riots" and not _has(actors, "actor1"):
@@ -80,6 +87,41 @@ def _names_someone(actor: Actor) -> bool:
         return True
     words = (actor.text or actor.name).lower().replace("-", " ").split()
     return any(w in animate_words() or w.rstrip("s") in animate_words() or entry_for(w) is not None for w in words)
+
+
+def _perpetrators(actor: Actor, scope: str, country: str | None) -> Actor:
+    """People of no armed group who attack ("masked men", "two men") are, for ACLED, an
+    unidentified armed group; in ordinary crime, individuals ("other")."""
+    if scope == "crime":
+        return actor.model_copy(update={"kind": "person"})
+    group = _default("unidentified armed group", "actor1", country or actor.country_code)
+    return group.model_copy(update={"text": actor.text, "start": actor.start, "end": actor.end})
+
+
+def _unfiled(actor: Actor, scope: str) -> Actor:
+    """An actor of no kind that is still a side: in ordinary crime, the one who did it is an
+    individual ("her neighbour", kind person, ACLED's "other"); anywhere else it is kept only as
+    an associated actor, so the type's convention can fill the role."""
+    if actor.kind is not None or actor.role == "associated":
+        return actor
+    if actor.role == "actor1" and scope == "crime":
+        return actor.model_copy(update={"kind": "person"})
+    return actor.model_copy(update={"role": "associated"})
+
+
+def in_country(actor: Actor, country: str | None) -> Actor:
+    """A generic actor the text gives no country ("police", "protesters") named for the merged
+    event's country, as ACLED names it ("Police Forces of Sudan"). Applied when the event is
+    built (link/events.py), so that the link step's actor-country test sees only the countries
+    the texts give."""
+    if country is None or actor.country_code is not None:
+        return actor
+    table = actor_table()
+    entry = next((e for e in table.kinds if e.name == actor.name and e.country_name), None)
+    if entry is None:
+        return actor
+    name = entry.country_name.format(country=table.country_names.get(country, country))  # type: ignore[union-attr]
+    return actor.model_copy(update={"name": name, "country_code": country})
 
 
 def _abroad(actor: Actor, country: str | None) -> Actor:
@@ -111,6 +153,9 @@ def _protest(actors: list[Actor], sub: str, country: str | None) -> list[Actor]:
     if not any(a.role == "actor1" and a.kind in STATE_KINDS | {FOREIGN} for a in actors):
         actors = [a.model_copy(update={"role": "associated"}) if a.role == "actor1" else a for a in actors]
         actors.insert(0, _default("police", "actor1", country))
+    if not any(a.role == "actor2" and a.kind == "protesters" for a in actors):
+        actors = [a.model_copy(update={"role": "associated"}) if a.role == "actor2" else a for a in actors]
+        actors.append(_default("protester", "actor2", country))
     return actors
 
 
