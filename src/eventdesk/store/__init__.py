@@ -326,11 +326,13 @@ class Store:
             kept = [e for e in found if _shown(e, flt)]
         return kept[: flt.limit] if flt.limit else kept
 
-    def event_changed(self, event_ids: Sequence[str]) -> dict[str, int | None]:
+    def event_changed(self, event_ids: Sequence[str] | None = None) -> dict[str, int | None]:
         """event id -> unix time the event was created or last changed (None: stored before
-        the store kept it, and not rebuilt since)."""
+        the store kept it, and not rebuilt since), for these events or every one."""
         out: dict[str, int | None] = {}
         with self.engine.connect() as conn:
+            if event_ids is None:
+                return dict(conn.execute(select(t.events.c.id, t.events.c.changed)).all())
             for i in range(0, len(event_ids), 500):
                 query = select(t.events.c.id, t.events.c.changed).where(t.events.c.id.in_(event_ids[i : i + 500]))
                 out.update((eid, changed) for eid, changed in conn.execute(query))
