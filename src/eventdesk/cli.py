@@ -259,8 +259,9 @@ def _print_run_summary(store, summary, seconds: float) -> None:  # type: ignore[
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx", "geojson"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", "--out", "output", default="-", show_default=True,
+              help="File to write, or - for stdout (not for xlsx, a binary workbook).")  # fmt: skip
 @db_option
 @click.option("--type", "event_type", callback=_event_type, help="Only this ACLED event type.")
 @click.option("--country", callback=_country, help="Only this ISO 3166-1 alpha-2 country code.")
@@ -270,20 +271,29 @@ def _print_run_summary(store, summary, seconds: float) -> None:  # type: ignore[
 @scope_options
 def export(fmt: str, output: str, db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None,
            story: str | None, scope: str, background: bool) -> None:  # fmt: skip
-    """Export events as JSONL (the shared schema), ACLED-style CSV or GeoJSON.
+    """Export events as JSONL (the shared schema), CSV or XLSX (ACLED's 31 columns, then
+    eventdesk's) or GeoJSON.
 
     \b
     Example:
       eventdesk export --format jsonl -o events.jsonl
+      eventdesk export --format xlsx --out events.xlsx
       eventdesk export --story s_0123456789abcdef --format csv -o story.csv
     """
-    from eventdesk.export import write
+    from eventdesk.export import iter_rows, write, write_xlsx
     from eventdesk.store import EventFilter
 
+    if fmt == "xlsx" and output == "-":
+        raise click.UsageError("--format xlsx writes a binary workbook, which stdout does not take: "
+                               "name a file with --out FILE (e.g. --out events.xlsx)")  # fmt: skip
     store = _store(db)
     _check_story(store, story)  # before -o makes a file
     flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story,
                       scope=_scope(scope), background=background)  # fmt: skip
+    if fmt == "xlsx":
+        n = write_xlsx(iter_rows(store, flt), output)
+        err.print(f"{n} events written to {output}", markup=False)
+        return
     if output == "-":
         write(store, fmt, sys.stdout, flt)  # type: ignore[arg-type]
         return

@@ -91,6 +91,7 @@ def test_a_version_1_database_migrates_and_fills_the_killed_count(tmp_path: Path
     store = Store(url)
     with store.engine.begin() as conn:  # back to what version 1 wrote
         conn.exec_driver_sql("ALTER TABLE events DROP COLUMN fatalities")
+        conn.exec_driver_sql("ALTER TABLE events DROP COLUMN changed")
         conn.execute(delete(t.meta))
         conn.execute(insert(t.meta).values(key="schema_version", value="1"))
         data = _event(12).model_dump(mode="json")
@@ -103,3 +104,4 @@ def test_a_version_1_database_migrates_and_fills_the_killed_count(tmp_path: Path
     with migrated.engine.connect() as conn:
         assert t.current_version(conn) == t.SCHEMA_VERSION
         assert conn.scalar(select(t.events.c.fatalities)) == 12
+    assert migrated.event_changed(["e_big"]) == {"e_big": None}  # not known for events stored before

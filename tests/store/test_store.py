@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import update
 
 from eventdesk.errors import NotFoundError, StoreError
-from eventdesk.records import Article, Mention, TextSpan
+from eventdesk.records import Article, Event, Mention, Place, TextSpan, When
 from eventdesk.store import Store
 from eventdesk.store import schema as t
 
@@ -73,3 +73,29 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_a_bad_url_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot open database"):
         Store("nosuchdb://x")
+
+
+def _event(summary: str) -> Event:
+    return Event(id="e_1", story_id="s_1", event_type="Riots", sub_event_type="Mob violence", summary=summary,
+                 when=When(value=None, precision="unknown"), place=Place(name=None))  # fmt: skip
+
+
+def test_an_event_keeps_its_changed_time_until_its_record_changes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("eventdesk.store.time.time", lambda: 1_700_000_000.5)
+    store.save_link({}, [], [_event("a")], {})
+    assert store.event_changed(["e_1", "e_nosuch"]) == {"e_1": 1_700_000_000} == store.event_changed()
+    monkeypatch.setattr("eventdesk.store.time.time", lambda: 1_700_000_100)
+    store.save_link({}, [], [_event("a")], {})  # rebuilt the same
+    assert store.event_changed(["e_1"]) == {"e_1": 1_700_000_000}
+    store.save_link({}, [], [_event("b")], {})
+    assert store.event_changed(["e_1"]) == {"e_1": 1_700_000_100}
+
+
+def test_dump_leaves_out_when_rows_were_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stores = []
+    for n, now in enumerate([1_000, 2_000]):
+        monkeypatch.setattr("eventdesk.store.time.time", lambda now=now: now)
+        stores.append(Store(f"sqlite:///{tmp_path}/{n}.db"))
+        stores[-1].save_link({}, [], [_event("a")], {})
+    assert stores[0].event_changed(["e_1"]) != stores[1].event_changed(["e_1"])
+    assert stores[0].dump() == stores[1].dump()

@@ -229,7 +229,7 @@ def test_export_geojson(client: TestClient) -> None:
 
 
 def test_export_rejects_unknown_format(client: TestClient) -> None:
-    assert client.get("/api/export?format=xlsx").status_code == 422
+    assert client.get("/api/export?format=xls").status_code == 422
 
 
 def test_security_headers_on_pages(client: TestClient) -> None:

@@ -27,6 +27,7 @@ from eventdesk.store import schema as t
 
 FAILED = SkipReason.EXTRACTION_ERROR.value  # the skip reason of an article that failed in a stage
 LOCK_POLL_SECONDS = 0.5
+WRITE_TIMES = {("events", "changed")}  # columns that say when a row was written, not what it holds
 # The PostgreSQL advisory lock key of `eventdesk run` (a fixed 63-bit number from its name).
 PG_LOCK_KEY = int.from_bytes(hashlib.sha256(b"eventdesk run").digest()[:8], "big") >> 1
 
@@ -337,7 +338,7 @@ class Store:
                      for a, v in article_updates.items()],
                 )  # fmt: skip
             _upsert(conn, t.stories, [_story_row(s) for s in stories])
-            _upsert(conn, t.events, [_event_row(e) for e in events])
+            _upsert(conn, t.events, _changed_rows(conn, [_event_row(e) for e in events], int(time.time())))
             if mention_events:
                 conn.execute(
                     update(t.mentions).where(t.mentions.c.id == bindparam("mid")).values(event_id=bindparam("eid")),
@@ -366,6 +367,18 @@ class Store:
             kept = [e for e in found if _shown(e, flt)]
         return kept[: flt.limit] if flt.limit else kept
 
+    def event_changed(self, event_ids: Sequence[str] | None = None) -> dict[str, int | None]:
+        """event id -> unix time the event was created or last changed (None: stored before
+        the store kept it, and not rebuilt since), for these events or every one."""
+        out: dict[str, int | None] = {}
+        with self.engine.connect() as conn:
+            if event_ids is None:
+                return dict(conn.execute(select(t.events.c.id, t.events.c.changed)).all())
+            for i in range(0, len(event_ids), 500):
+                query = select(t.events.c.id, t.events.c.changed).where(t.events.c.id.in_(event_ids[i : i + 500]))
+                out.update((eid, changed) for eid, changed in conn.execute(query))
+        return out
+
     def event(self, event_id: str) -> Event:
         """One event by id (NotFoundError if absent)."""
         return Event.model_validate(self._data(t.events, event_id, "event", "eventdesk events"))
@@ -389,11 +402,13 @@ class Store:
         return Story.model_validate(self._data(t.stories, story_id, "story", "eventdesk stories"))
 
     def dump(self) -> dict[str, list[tuple]]:
-        """Every row of every table, sorted: for comparing two databases in tests."""
+        """Every row of every table but the times rows were written, sorted: for comparing two
+        databases in tests (two runs on the same input write the same rows at other times)."""
         out: dict[str, list[tuple]] = {}
         with self.engine.connect() as conn:
             for table in t.metadata.sorted_tables:
-                rows = conn.execute(select(table)).all()
+                columns = [c for c in table.columns if (table.name, c.name) not in WRITE_TIMES]
+                rows = conn.execute(select(*columns)).all()
                 out[table.name] = sorted((tuple(map(repr, r)) for r in rows))
         return out
 
@@ -492,6 +507,20 @@ def _upsert(conn, table, rows: list[dict]) -> None:  # type: ignore[no-untyped-d
     for i in range(0, len(ids), 500):
         conn.execute(delete(table).where(table.c.id.in_(ids[i : i + 500])))
     conn.execute(insert(table), rows)
+
+
+def _changed_rows(conn, rows: list[dict], now: int) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Event rows with their `changed` time: now for a new event or one whose record differs
+    from the stored one, the stored time for one rebuilt the same."""
+    stored: dict[str, tuple[dict, int | None]] = {}
+    ids = [r["id"] for r in rows]
+    for i in range(0, len(ids), 500):
+        query = select(t.events.c.id, t.events.c.data, t.events.c.changed).where(t.events.c.id.in_(ids[i : i + 500]))
+        stored.update((eid, (data, changed)) for eid, data, changed in conn.execute(query))
+    for row in rows:
+        data, changed = stored.get(row["id"], (None, None))
+        row["changed"] = changed if changed is not None and data == row["data"] else now
+    return rows
 
 
 def _article_row(article: Article, features: dict, seq: int) -> dict:

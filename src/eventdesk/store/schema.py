@@ -87,6 +87,10 @@ events = Table(
     Column("fatalities", BigInteger, nullable=False, server_default="0"),
     Column("seq", Integer, nullable=False),
     Column("data", JSON, nullable=False),
+    # Unix time the record was created or last changed (ACLED's `timestamp`); kept out of the
+    # record itself, which stays a pure function of the articles. NULL for events stored before
+    # version 3 and not rebuilt since.
+    Column("changed", BigInteger),
 )
 
 stories = Table(
@@ -113,7 +117,7 @@ def _v1_initial(conn: Connection) -> None:
     # version 1 and then every migration, like an old one.
     v1 = MetaData()
     for table in metadata.sorted_tables:
-        columns = [c._copy() for c in table.columns if (table.name, c.name) not in V2_COLUMNS]
+        columns = [c._copy() for c in table.columns if (table.name, c.name) not in LATER_COLUMNS]
         Table(table.name, v1, *columns)
     for index in metadata.tables["mentions"].indexes:
         if index.name == "ix_mentions_unlinked":
@@ -122,6 +126,8 @@ def _v1_initial(conn: Connection) -> None:
 
 
 V2_COLUMNS = {("events", "fatalities")}
+V3_COLUMNS = {("events", "changed")}
+LATER_COLUMNS = V2_COLUMNS | V3_COLUMNS  # added by a migration after version 1
 
 
 def _v2_fatalities(conn: Connection) -> None:
@@ -138,7 +144,13 @@ def _v2_fatalities(conn: Connection) -> None:
         conn.execute(update(events).where(events.c.id == bindparam("eid")).values(fatalities=bindparam("n")), updates)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_fatalities]
+def _v3_changed(conn: Connection) -> None:
+    """events.changed: when each event was created or last changed (unknown, NULL, for the events
+    already stored: the next rebuild of one sets it)."""
+    conn.execute(text("ALTER TABLE events ADD COLUMN changed BIGINT"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_fatalities, _v3_changed]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

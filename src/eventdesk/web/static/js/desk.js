@@ -107,7 +107,8 @@ function updateExports() {
     return h("a", { href: `/api/export?${q}`, download: `eventdesk-events.${fmt}`, class: "export" }, label);
   };
   fill(box, h("h3", {}, "Export these events"),
-    h("div", { class: "export-row" }, item("csv", "CSV (ACLED)"), item("jsonl", "JSONL"), item("geojson", "GeoJSON")),
+    h("div", { class: "export-row" }, item("csv", "CSV (ACLED)"), item("xlsx", "XLSX (ACLED)"), item("jsonl", "JSONL"),
+      item("geojson", "GeoJSON")),
     h("a", { class: "json-twin", href: `/api/events?${p}` }, "View as JSON"));
 }
 
