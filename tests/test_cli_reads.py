@@ -176,7 +176,7 @@ def _exported_ids(fmt: str, text: str) -> list[str]:
     if fmt == "jsonl":
         return [json.loads(line)["event_id"] for line in text.splitlines()]
     if fmt == "csv":
-        return [row["event_id_cnty"] for row in csv.DictReader(text.splitlines())]
+        return [row["event_id"] for row in csv.DictReader(text.splitlines())]
     return [f["properties"]["event_id"] for f in json.loads(text)["features"]]
 
 
