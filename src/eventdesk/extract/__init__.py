@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventdesk.extract.counts import find_counts
+from eventdesk.extract.counts import find_counts, named_counts
 from eventdesk.extract.events import find_events
 from eventdesk.records import Article, Count, Mention, Place, When
 from eventdesk.resolve.dates import find_times
@@ -63,7 +63,10 @@ def extract(doc: Doc, article: Article, *, rest: Doc | None = None, second_opini
 
 def _sentence_counts(doc: Doc, start: int, end: int) -> list[Count]:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return find_counts(span) if span is not None else []
+    if span is None:
+        return []
+    counts = find_counts(span)
+    return sorted(counts + named_counts(span, counts), key=lambda c: c.start)
 
 
 def _assign_counts(mentions: list[Mention], counts: list[Count]) -> dict[str, list[Count]]:

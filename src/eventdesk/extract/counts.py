@@ -84,6 +84,7 @@ class _KindWords:
     unit: frozenset[str]
     inclusive: frozenset[str]
     measure: frozenset[str]
+    kin: frozenset[str]  # "a father of two": the number is a family's size
 
 
 @cache
@@ -100,6 +101,7 @@ def _kind_words() -> _KindWords:
         unit=frozenset(raw["unit"]["words"]),
         inclusive=frozenset(raw["inclusive"]["words"]),
         measure=frozenset(raw["measure"]["words"]),
+        kin=frozenset(raw["kin"]["words"]),
     )
 
 
@@ -285,6 +287,85 @@ def find_counts(span: Span | Doc) -> list[Count]:
     return [c.count for c in find_count_candidates(span) if c.count is not None]
 
 
+# Kinds a person is counted in by being named ("a police officer was killed": killed 1).
+NAMED_KINDS = frozenset({"killed", "injured", "arrested", "missing"})
+# [object] verbs whose object is no person often enough that naming counts nothing ("held a rally").
+NAMED_VERB_SKIP = frozenset({"hold", "draw", "attract", "evacuate", "displace", "execute"})
+# Determiners of one person ("a police officer", "the driver", "one man", "another soldier").
+ONE_DETS = frozenset({"a", "an", "the", "one", "another", "this", "that"})
+# Pronouns of one person: "he was arrested".
+ONE_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Entities that are no person: "killed the deal", "arrested the rise of ...".
+NOT_PEOPLE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "MONEY"})
+
+
+def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
+    """People counted by naming them (ACLED counts a named death as fatalities 1; see the desk
+    guidelines): the object or passive subject of a killing, wounding, arrest or abduction verb
+    that is one person ("a bomb technician", "the driver", a PERSON name, "he"), with each
+    conjoined one ("a police officer and a bomb technician were killed": 2). Plural nouns with
+    no number ("protesters were arrested") count nothing; a negated verb counts nothing; a
+    group some quantity already counts is not counted again.
+    """
+    words = _kind_words()
+    taken = [(c.start, c.end) for c in counts]
+    out: list[Count] = []
+    for verb in span:
+        kind = (_lookup(verb, words.object) or _dead(verb)) if verb.pos_ == "VERB" else None
+        if kind not in NAMED_KINDS or verb.lemma_.lower() in NAMED_VERB_SKIP:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or any(c.kind == kind and _governs(verb, c, span) for c in counts):
+            continue
+        group = next((c for c in verb.children if c.dep_ == ("nsubjpass" if _passive(verb) else "dobj")), None)
+        people = _named_people(group) if group is not None else []
+        if not people:
+            continue
+        doc = verb.doc
+        first, last = min(t.left_edge.i for t in people), max(t.i for t in people)
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        if any(s < end and start < e for s, e in taken):
+            continue
+        n = len(people)
+        text = doc.text[start:end]
+        out.append(Count(kind=kind, low=n, high=n, best=n, text=text, start=start, end=end, who=text))
+    return out
+
+
+def _dead(verb: Token) -> CountKind | None:
+    """'killed' for a verb predicated dead ("shot dead", "was beaten dead"), else None."""
+    return "killed" if any(c.lower_ == "dead" and c.dep_ in COMPLEMENT_DEPS for c in verb.children) else None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _governs(verb: Token, count: Count, span: Span | Doc) -> bool:
+    """True when a count's words hang from this verb (the verb's own toll)."""
+    doc = verb.doc
+    return verb.left_edge.idx <= count.start and count.end <= verb.right_edge.idx + len(verb.right_edge) and any(
+        t.idx >= count.start and t.idx < count.end and verb in t.ancestors for t in doc[verb.left_edge.i : verb.right_edge.i + 1]
+    )
+
+
+def _named_people(group: Token) -> list[Token]:
+    """The group and its conjuncts when every one is one person; [] otherwise."""
+    members = [group, *(t for t in group.conjuncts if t.i > group.i)]
+    return members if all(_one_person(t) for t in members) else []
+
+
+def _one_person(tok: Token) -> bool:
+    if tok.lower_ in ONE_PRONOUNS:
+        return True
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ in NOT_PEOPLE_ENTITIES:
+        return False
+    if _in(tok, _kind_words().thing) or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in ONE_DETS or c.tag_ == "PRP$") for c in tok.children)
+
+
 def find_count_candidates(span: Span | Doc) -> list[CountCandidate]:
     """Every quantity phrase in `span`, each kept as a count or skipped with its reason."""
     doc = span if isinstance(span, Doc) else span.doc
@@ -393,7 +474,23 @@ def _skip_reason(doc: Doc, first: int, end: int, noun: Token | None) -> str:
     text = doc[first:end].text
     if noun is None and text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX:
         return "year"
+    of = _of_head(doc[first:end])
+    if of is not None and noun is None and _in(of, words.kin):
+        return "family size"  # "a father of two"
+    if of is not None and of.like_num:
+        return "whole of a part"  # "two of the 30 hostages": the two are counted, not the 30
     return ""
+
+
+def _of_head(phrase: Span) -> Token | None:
+    """The word an "of" phrase holding these words hangs from ("father" in "a father of two",
+    "Two" in "two of the 30 hostages"), else None."""
+    tok = phrase.root
+    while tok.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok.head:
+        return tok.head.head
+    return None
 
 
 def _who_span(doc: Doc, noun: Token, phrase_end: int) -> Span | None:

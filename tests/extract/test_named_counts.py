@@ -1,0 +1,49 @@
+"""Counts an analyst would file, on sentences written for these tests (none from a dev set or
+sample): people counted by naming them, and numbers that count no one (count traps)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventdesk.records import Article
+from eventdesk.run.process import Options, process
+
+# (sentence, the counts of its mentions as {kind: best})
+PROBES = [
+    # counted by naming them
+    ("A police officer and a bomb disposal technician were killed when the device went off in Leeds on Monday.", {"killed": 2}),
+    ("Gunmen shot dead a shopkeeper in Peshawar, Pakistan, on Tuesday.", {"killed": 1}),
+    ("A bomb exploded outside a courthouse in Izmir, Turkey, on Friday, killing a guard and a lawyer.", {"killed": 2}),
+    ("Police arrested a student leader in Dhaka, Bangladesh, on Sunday.", {"arrested": 1}),
+    ("Maria Lopez, 34, was shot dead outside her home in Tegucigalpa, Honduras, on Saturday.", {"killed": 1}),
+    ("Gunmen killed a 12-year-old boy and his grandmother in a village near Jos, Nigeria, on Wednesday.", {"killed": 2}),
+    ("Two soldiers were killed and a civilian was wounded in an attack near Mopti, Mali, on Sunday.", {"killed": 2, "injured": 1}),
+    # traps: a family's size, the whole of a part, an age, a street number, a plural with no number,
+    # a negated toll, a verdict, a press conference
+    ("A father of two was shot dead outside a bakery in Cali, Colombia, on Friday.", {"killed": 1}),
+    ("Two of the 30 hostages were killed during the raid in Bamako, Mali, on Friday.", {"killed": 2}),
+    ("The 45-year-old man was arrested in Leeds on Monday after the attack.", {"arrested": 1}),
+    ("Police said the shooting happened in the 400 block of Elm Avenue in Memphis, Tennessee, on Sunday.", {}),
+    ("Protesters were arrested in Lima on Thursday.", {}),
+    ("The driver was not injured when a bomb hit his truck near Kirkuk, Iraq, on Saturday.", {}),
+    ("No one was injured when a grenade exploded near a school in Kisumu, Kenya, on Monday.", {}),
+    ("A court in Cairo sentenced the man to death on Monday.", {}),
+    ("Police held a press conference in Manila after the raid on Tuesday.", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def counted() -> dict[str, dict[str, int | None]]:
+    sentences = [p[0] for p in PROBES]
+    articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
+    out: dict[str, dict[str, int | None]] = {}
+    for s, done in zip(sentences, process(articles, Options()), strict=True):
+        out[s] = {c.kind: c.best for m in done.mentions for c in m.counts}
+    return out
+
+
+@pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
+def test_counts(counted, sentence: str, want: dict[str, int]) -> None:
+    assert counted[sentence] == want
