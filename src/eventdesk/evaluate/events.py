@@ -205,17 +205,20 @@ def _read_jsonl(path: Path) -> list[dict]:
 def _predict(texts: list[str], article_id: str = "gold") -> list[list[Mention]]:
     """Mentions as a run finds them: the text the parser sees (extract/prefilter.py), the
     configured second opinion and the incident judge (`EVENTDESK_JUDGE=false` measures the
-    lexicon alone)."""
+    lexicon alone), actors filed by ACLED's conventions (resolve/actors.py; with no place
+    resolved here, foreign forces are not told apart)."""
     from eventdesk import nlp
     from eventdesk.config import load_config
     from eventdesk.extract.events import find_events
     from eventdesk.extract.prefilter import for_parser
     from eventdesk.judge.verdicts import judge
+    from eventdesk.resolve.actors import code_actors
 
     config = load_config()
     found = [find_events(doc, article_id=article_id, second_opinion=config.second_opinion)
              for doc in nlp.pipe(map(for_parser, texts))]  # fmt: skip
-    return [judge(mentions) if config.judge and mentions else mentions for mentions in found]
+    judged = [judge(mentions) if config.judge and mentions else mentions for mentions in found]
+    return [[code_actors(m) for m in mentions] for mentions in judged]
 
 
 # --------------------------------------------------------------------------
