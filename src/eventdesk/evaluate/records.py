@@ -347,12 +347,16 @@ def _judge_record(t: Tally, ge: dict, ev: dict, items: list[dict]) -> str:
         t.field_ok[f] += ok
     all_ok = all(res.values()) and not bg
     t.fully_right += all_ok
-    wrong = ",".join(f + _why(f, ge, ev) for f, ok in res.items() if not ok)
+    wrong = ",".join(f + _why(f, ge, ev, items) for f, ok in res.items() if not ok)
     return ("background " if bg else "match ") + ("ALL-RIGHT" if all_ok else "wrong: " + wrong)
 
 
-def _why(field: str, g: dict, r: dict) -> str:
-    """What the gold wants and what the record has, for a wrong actors or counts field in `--list`."""
+def _why(field: str, g: dict, r: dict, items: list[dict]) -> str:
+    """What the gold wants and what the record has, for a wrong actors, counts or status field
+    in `--list`."""
+    if field == "status":
+        got = Counter(e.get("status") for e in items if any(overlaps(e.get("text", ""), s) for s in g.get("evidence") or []))
+        return f"[want {g.get('status') or 'reported'} got {'/'.join(f'{k}={n}' for k, n in got.most_common()) or 'none'}]"
     if field == "actors":
         def kinds(role: str) -> str:
             return "|".join(sorted({acled_kind(a.get("kind")) for a in r.get("actors") or [] if a.get("role") == role})) or "none"
