@@ -128,3 +128,19 @@ def test_dictionary_is_attributed():
     table = ad.dictionary()
     assert table.source["commit"] and "MIT" in (DATA / "ACTORS-LICENSE.txt").read_text("utf-8")
     assert len(table.entries) > 20_000 and len(table.agents) > 3_000
+
+
+def test_extract_looks_roles_up_on_the_articles_date(nlp):
+    """The publication date reaches the lookup: a 1993 article's Yeltsin is the head of state,
+    a 2010 article's is no office holder."""
+    from eventdesk.extract import extract
+    from eventdesk.records import Article
+
+    text = "Boris Yeltsin ordered troops to storm the parliament building in Moscow on Monday."
+    kinds = {}
+    for year in (1993, 2010):
+        article = Article(id=f"a_{year}", source="probe", text=text, published=date(year, 10, 4))
+        mentions = extract(nlp(text), article)
+        kinds[year] = {a.kind for m in mentions for a in m.actors if "Yeltsin" in (a.text or "")}
+    assert kinds[1993] == {"political leader"}
+    assert "political leader" not in kinds[2010]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from eventdesk.extract.actors import PUBLISHED
 from eventdesk.extract.counts import find_counts, named_counts
 from eventdesk.extract.events import find_events
 from eventdesk.records import Article, Count, Mention, Place, When
@@ -32,6 +33,7 @@ ARRESTS = "Arrests"
 def extract(doc: Doc, article: Article, *, rest: Doc | None = None, second_opinion: bool = False) -> list[Mention]:
     """All event mentions of one parsed article, with counts, place and time attached
     (`rest` and `second_opinion`: see `find_events`)."""
+    doc.user_data[PUBLISHED] = article.published  # the date named people's roles are looked up on
     mentions = find_events(doc, article_id=article.id, second_opinion=second_opinion, rest=rest)
     if not mentions:
         return []

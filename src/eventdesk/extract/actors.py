@@ -34,6 +34,9 @@ from eventdesk.records import Actor, ActorRole
 
 log = logging.getLogger(__name__)
 
+# Key of `Doc.user_data` holding the article's publication date (set by `extract`): the date a
+# named person's role is looked up on.
+PUBLISHED = "eventdesk.published"
 # Dependency labels of a phrase's left part that belong to the actor's name.
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "det", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -473,7 +476,7 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
             deployed troops: "Russia deployed paratroopers").
         within: clip the phrase to this span (the evidence segment) when the head is in it.
         on: the article's date, for the role a named person held then (actor_dictionary.py);
-            None takes the latest role.
+            None takes the one `extract` left on the Doc (`PUBLISHED`), else the latest role.
 
     Returns:
         An `Actor` with the canonical name, kind and country when the table knows them,
@@ -484,7 +487,7 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
         tokens = [t for t in tokens if within.start <= t.i < within.end]
     start, end, text = _span_of(tokens)
     inner = descend_partitive(head)
-    named = _named_entry(tokens, on)
+    named = _named_entry(tokens, on if on is not None else head.doc.user_data.get(PUBLISHED))
     if named is not None:
         return Actor(name=named.name, role=role, kind=named.kind, country_code=named.country,
                      text=text, start=start, end=end)
