@@ -28,7 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.records import Place
-from eventdesk.resolve.gazetteer import GENERIC_SUFFIXES, Candidate, Gazetteer, load_gazetteer
+from eventdesk.resolve.gazetteer import GENERIC_SUFFIXES, Candidate, Gazetteer, haversine_km, load_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,11 @@ DATELINE_WEIGHT = 3.0  # the dateline counts as three country mentions
 # country's region shares it, and no other country's town is within this factor of
 # its population ("Gaza": a Mozambican province and the Palestinian city do not vote).
 FOCUS_DOMINANCE = 10.0
+DEMONYM_WEIGHT = 0.5  # a country named by its people ("Israeli aircraft") votes half a place
+# A place within this distance of a focus country's centre earns this fraction of that
+# country's focus share (document context: the neighbourhood of what the article is about).
+NEIGHBOUR_KM = 500.0
+NEIGHBOUR_FRACTION = 0.5
 REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
@@ -104,9 +109,10 @@ def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
     gaz = gazetteer or load_gazetteer()
     mentions = _recognise(doc, gaz)
     _link_containers(doc, mentions)
-    focus = _focus(mentions, gaz)
+    focus = _focus(mentions, gaz, _demonym_votes(doc, gaz))
+    near = _near_focus(focus, gaz)
     for m in mentions:
-        m.best, m.why = _resolve(m, focus)
+        m.best, m.why = _resolve(m, focus, near)
     places = [_to_place(m) for m in mentions if m.best]
     places += _phrases(doc, places, focus, gaz)
     return sorted(places, key=lambda p: p.start or 0)
@@ -319,9 +325,12 @@ def _inside(small: Candidate, big: Candidate) -> bool:
 # ---------------------------------------------------------------- resolution
 
 
-def _focus(mentions: list[_Mention], gaz: Gazetteer) -> Counter[str]:
-    """Country weights of the article: its unambiguous places, the dateline counted thrice."""
-    weights: Counter[str] = Counter()
+def _focus(mentions: list[_Mention], gaz: Gazetteer, demonyms: Counter[str] | None = None) -> Counter[str]:
+    """Country weights of the article: its unambiguous places, the dateline counted thrice, and
+    the countries it names by their people (`demonyms`). A country name that several countries
+    share ("Congo") names one of them: each gets an equal share of its vote. Only when none of
+    that exists do the ambiguous names vote for their own best guesses."""
+    weights: Counter[str] = Counter(demonyms or {})
     fallback: Counter[str] = Counter()
     for m in mentions:
         best, _ = _resolve(m, Counter())
@@ -330,9 +339,35 @@ def _focus(mentions: list[_Mention], gaz: Gazetteer) -> Counter[str]:
         weight = DATELINE_WEIGHT if m.dateline else 1.0
         weight = weight if best.kind != "continent" else 0
         fallback[best.country_code] += weight
+        countries = {c.country_code for c in m.cands if c.kind == "country"}
         if _unambiguous(best, m.cands) or m.container is not None or m.contained is not None:
             weights[best.country_code] += weight
+        elif best.kind == "country" and all(c.kind == "country" or c.population * FOCUS_DOMINANCE < best.population
+                                            for c in m.cands):
+            for code in countries:
+                weights[code] += weight / len(countries)
     return weights or fallback
+
+
+def _demonym_votes(doc: Doc, gaz: Gazetteer) -> Counter[str]:
+    """Half a vote for each country the article names by its people or adjective ("Israeli
+    aircraft", "Congolese troops"): weaker than a place, as the people named may act abroad."""
+    votes: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and (code := gaz.demonym(ent.text)):
+            votes[code] += DEMONYM_WEIGHT
+    return votes
+
+
+def _near_focus(focus: Counter[str], gaz: Gazetteer) -> list[tuple[float, float, float]]:
+    """(lat, lon, share) of the article's focus countries, for the neighbour bonus."""
+    total = sum(focus.values())
+    out = []
+    for code, weight in focus.items():
+        country = gaz.country(code)
+        if country is not None and total:
+            out.append((country.lat, country.lon, weight / total))
+    return out
 
 
 def _unambiguous(best: Candidate, cands: list[Candidate]) -> bool:
@@ -347,32 +382,43 @@ def _unambiguous(best: Candidate, cands: list[Candidate]) -> bool:
     return True
 
 
-def _resolve(m: _Mention, focus: Counter[str]) -> tuple[Candidate | None, str]:
+def _resolve(m: _Mention, focus: Counter[str], near: list[tuple[float, float, float]] | None = None,
+             ) -> tuple[Candidate | None, str]:
     cands = m.cands
     if m.container is not None:
         big = [c for c in m.container.cands if c.kind in {"country", "admin1"}]
         inside = [c for c in cands if any(_inside(c, b) for b in big)]
         if inside:
-            best = max(inside, key=lambda c: _score(c, focus))
+            best = max(inside, key=lambda c: _score(c, focus, near))
             return best, f"contained in {m.container.name}"
     if m.contained is not None:
         small = m.contained.cands
         holders = [c for c in cands if any(_inside(s, c) for s in small if s is not c)]
         if holders:
-            best = max(holders, key=lambda c: _score(c, focus))
+            best = max(holders, key=lambda c: _score(c, focus, near))
             return best, f"contains {m.contained.name}"
     if not cands:
         return None, ""
-    scored = sorted(cands, key=lambda c: -_score(c, focus))
+    scored = sorted(cands, key=lambda c: -_score(c, focus, near))
     best = _prefer_city(scored)
     return best, _reason(best, m, focus, len(cands))
 
 
-def _score(c: Candidate, focus: Counter[str]) -> float:
+def _score(c: Candidate, focus: Counter[str], near: list[tuple[float, float, float]] | None = None) -> float:
     total = sum(focus.values())
     share = focus[c.country_code] / total if total and c.country_code else 0.0
     pop = math.log10(c.population + 10) * POP_WEIGHT if c.kind in {"city", "admin1"} else 0.0
-    return KIND_PRIOR[c.kind] + pop + FOCUS_WEIGHT * share + PRIMARY_BONUS * c.primary
+    return KIND_PRIOR[c.kind] + pop + FOCUS_WEIGHT * (share + _neighbour_share(c, share, near or [])) \
+        + PRIMARY_BONUS * c.primary  # fmt: skip
+
+
+def _neighbour_share(c: Candidate, share: float, near: list[tuple[float, float, float]]) -> float:
+    """Part of the focus a place outside the focus countries earns by lying next to one ("Gaza"
+    in an article about Israeli strikes is the Palestinian city, not Mozambique's province)."""
+    if share or c.kind == "country":
+        return 0.0
+    close = [w for lat, lon, w in near if haversine_km(c.lat, c.lon, lat, lon) <= NEIGHBOUR_KM]
+    return NEIGHBOUR_FRACTION * max(close, default=0.0)
 
 
 def _prefer_city(scored: list[Candidate]) -> Candidate:

@@ -1,0 +1,39 @@
+"""Document context for ambiguous place names (resolve/places.py), on sentences written for
+these tests (none from a dev set or sample): the countries an article names by their people
+vote for the article's focus, a place next to a focus country earns part of its vote, and a
+country name that several countries share names one of them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventdesk.records import Article
+from eventdesk.run.process import Options, process
+
+# (sentence, the country of its incident's place); each name is shared across countries
+PROBES = [
+    ("Lebanese soldiers clashed with gunmen near Tripoli on Sunday.", "LB"),
+    ("Libyan militias clashed near Tripoli on Sunday.", "LY"),
+    ("Bolivian police arrested 40 farmers in Beni on Friday.", "BO"),
+    ("Congolese soldiers clashed with rebels near Beni on Friday.", "CD"),
+    ("Gunmen killed four villagers near Beni in eastern Congo on Wednesday.", "CD"),
+    ("Witnesses said gunmen killed four villagers near Beni, Congo, on Wednesday.", "CD"),
+    ("Colombian troops killed three rebels in Cordoba on Tuesday.", "CO"),
+    ("Israeli aircraft struck a house in Gaza on Monday, killing five people.", "PS"),
+    ("Mozambican police arrested ten men in Gaza province on Monday.", "MZ"),
+]
+
+
+@pytest.fixture(scope="module")
+def placed() -> dict[str, set[str | None]]:
+    sentences = [p[0] for p in PROBES]
+    articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
+    return {s: {m.place.country_code if m.place else None for m in done.mentions}
+            for s, done in zip(sentences, process(articles, Options()), strict=True)}
+
+
+@pytest.mark.parametrize(("sentence", "country"), PROBES, ids=[p[0][:40] for p in PROBES])
+def test_country_from_document_context(placed, sentence: str, country: str) -> None:
+    assert placed[sentence] == {country}
