@@ -7,9 +7,12 @@ an explosion and a killing; "rioters clashed with police": a riot and a clash). 
 become one incident: the candidates of one sentence that fall in one *happening class* (below)
 fold into the one whose type ranks first in its class (then by position), which takes the
 counts of kinds it lacks and the actors of roles it lacks from the others, with a reason naming
-the words folded in. Strategic developments (arrests, deployments, curfews ...) stay apart from
-the violence they follow, and candidates of different sentences stay apart: the link step
-merges those when place, date and actors agree.
+the words folded in. A crowd's act and violence in one sentence by the same actor ("youths
+attacked a police station with petrol bombs", "militants stormed a hotel, killing nine") are one
+happening as well: a riot or protest when the actor is a crowd (or the police acting on it),
+violence when it is an armed group. Strategic developments (arrests, deployments, curfews ...)
+stay apart from the violence they follow, and candidates of different sentences stay apart: the
+link step merges those when place, date and actors agree.
 """
 
 from __future__ import annotations
@@ -27,17 +30,45 @@ HAPPENING_CLASSES = (
 RANK = {t: (i, j) for i, types in enumerate(HAPPENING_CLASSES) for j, t in enumerate(types)}
 
 
+# Kinds of an armed group whose storming or attacking is violence, not a riot ("militants
+# stormed a hotel, killing nine"); a crowd's, or the police's at a protest, stays a riot or a
+# protest ("youths attacked a police station with petrol bombs", "police fired on protesters").
+ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
+VIOLENCE, CROWD = 0, 1  # the indices of the two classes in HAPPENING_CLASSES
+
+
 def assemble(mentions: list[Mention]) -> list[Mention]:
-    """One mention per (sentence, happening class, background flag), in the order of the article."""
+    """One mention per (sentence, happening class, background flag), in the order of the
+    article; then a crowd's act and violence of one sentence done by the same actor are one
+    happening too (`_one_actor`)."""
     groups: dict[tuple[int, object, bool], list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
         happening = RANK[m.event_type][0] if m.event_type in RANK else m.event_type
         groups.setdefault((m.sentence.start, happening, m.background), []).append(m)
-    return [_fold(group) for group in groups.values()]
+    folded = {key: _fold(group) for key, group in groups.items()}
+    for (sent, happening, bg), crowd in list(folded.items()):
+        violence = folded.get((sent, VIOLENCE, bg))
+        if happening != CROWD or violence is None or not _one_actor(crowd, violence):
+            continue
+        armed = any(a.role != "actor2" and a.kind in ARMED_NONSTATE for a in crowd.actors)  # the crowd
+        # convention keeps the group it renamed "Rioters" as an associated actor
+        head, other = (violence, crowd) if armed else (crowd, violence)
+        folded[(sent, VIOLENCE, bg)] = _fold([head, other], head=head)
+        del folded[(sent, CROWD, bg)]
+    return sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start))
 
 
-def _fold(group: list[Mention]) -> Mention:
-    head = min(group, key=lambda m: RANK.get(m.event_type, (0, 0))[1])  # the first of the best-ranked type
+def _one_actor(a: Mention, b: Mention) -> bool:
+    """Both tell what one actor did: their actor1 is the same words ("militants stormed a hotel,
+    killing nine": the killing's doer is the militants). One without an actor1 may be another
+    happening ("a police shooting touched off riots"), so it stays apart."""
+    first = [{(x.start, x.end) for x in m.actors if x.role == "actor1" and x.start is not None} for m in (a, b)]
+    return bool(first[0] & first[1])
+
+
+def _fold(group: list[Mention], head: Mention | None = None) -> Mention:
+    if head is None:
+        head = min(group, key=lambda m: RANK.get(m.event_type, (0, 0))[1])  # the first of the best-ranked type
     rest = [m for m in group if m is not head]
     if not rest:
         return head

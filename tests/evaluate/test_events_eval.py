@@ -22,7 +22,13 @@ from eventdesk.evaluate.events import evaluate_events, map_plover
 FLOOR_WEIGHTED_F1 = 0.79
 FLOOR_MACRO_F1 = 0.84
 CEILING_UNMAPPED_FP = 0.07
-FLOOR_ACTOR_ACC = 0.42
+# actor_acc fell from 0.44 to 0.32 when eval events began filing actors as a run does (ACLED's
+# conventions, resolve/actors.py): PLOVER names a protest's target ("to protest Sweden's
+# decision": Sweden) and counts it as the target actor, where ACLED files no actor2 for a
+# peaceful protest (the desk gold does the same, and its actors_acc rose from 0.21 to 0.49 on
+# tune); the string match also misses the convention's names ("Unidentified Armed Group",
+# "Civilians (Mali)") where PLOVER quotes the words. Lowered on purpose, to just below 0.32.
+FLOOR_ACTOR_ACC = 0.30
 FLOOR_CONF_AUC = 0.74
 # Measured on examples/gold/events.jsonl (87 events) with the judge: weighted_f1=0.62 macro_f1=0.49
 # actor_acc=0.58 sub_acc=0.93 conf_auc=0.695 (lexicon alone 0.68 / 0.52 / 0.54 / 0.93 / 0.525:

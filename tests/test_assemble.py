@@ -1,0 +1,35 @@
+"""One happening per sentence across the crowd and violence classes (assemble.py), on sentences
+written for these tests (none from a dev set or sample)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventdesk.records import Article
+from eventdesk.run.process import Options, process
+
+PROBES = [
+    # one armed group's storming and killing: one incident of violence
+    ("Militants stormed a hotel in Mogadishu yesterday, killing nine people.", ["Violence against civilians"]),
+    ("Gunmen stormed a church in Kaduna on Sunday, killing six worshippers.", ["Violence against civilians"]),
+    # two doers in one sentence: two happenings
+    ("Protesters marched in the capital on Friday while gunmen killed five villagers in the north.",
+     ["Protests", "Violence against civilians"]),
+    # the police acting on a crowd stay the crowd's event
+    ("Police fired live rounds at protesters in Nairobi on Tuesday, killing two.", ["Protests"]),
+]
+
+
+@pytest.fixture(scope="module")
+def types() -> dict[str, list[str]]:
+    sentences = [p[0] for p in PROBES]
+    articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
+    return {s: sorted(m.event_type for m in done.mentions)
+            for s, done in zip(sentences, process(articles, Options()), strict=True)}
+
+
+@pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
+def test_one_happening_per_actor(types, sentence: str, want: list[str]) -> None:
+    assert types[sentence] == want
