@@ -19,6 +19,7 @@ from eventdesk.web import queries
 from eventdesk.web.facets import Facets, facets
 from eventdesk.web.params import MAX_LIMIT, event_query, get_store
 from eventdesk.web.queries import EventQuery
+from eventdesk.web.totals import Totals, totals
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,14 @@ def get_facets(store: StoreDep, query: QueryDep) -> Facets:
     """What the filter panel offers: types, sub-types, countries, regions, stories and scopes, each
     value with the events it would give under the other filters; the date range."""
     return facets(store, query)
+
+
+@router.get("/totals", summary="Totals of the matching events: killed, arrested, by type, place and time")
+def get_totals(store: StoreDep, query: QueryDep) -> Totals:
+    """Events, killed and arrested (best figures, and the range of lows and highs: `high_open`
+    when a count has no upper bound) of the events matching the filters, by event type, country,
+    first-level region and day or week (month, year over long spans). Sort and page are ignored."""
+    return totals(store, query)
 
 
 @router.get("/events/{event_id}", summary="One event as a schema record")
