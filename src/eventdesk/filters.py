@@ -1,7 +1,7 @@
 """The values an event filter may take, checked once for every face (CLI options, API parameters).
 
-A value that can match nothing because it names no event type, status or country (`Riot`,
-`Sri Lanka`) is refused with a `BadParameterError` that names the parameter and says what to
+A value that can match nothing because it names no event type, sub-event type, status or
+country (`Riot`, `Sri Lanka`) is refused with a `BadParameterError` that names the parameter and says what to
 send instead, rather than answering with an empty list. A known value that matches no stored
 event (a country with no events) is fine: that is an answer.
 """
@@ -9,8 +9,10 @@ event (a country with no events) is fine: that is an answer.
 from __future__ import annotations
 
 import difflib
+import tomllib
 from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 from typing import get_args
 
 from eventdesk.errors import BadParameterError
@@ -19,6 +21,8 @@ from eventdesk.records import EventType, Status
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 EXAMPLE_COUNTRY = "LK"  # the examples' country, named in hints
+# The event-type lexicon's file: its [[sub_event]] table is ACLED's taxonomy.
+TAXONOMY_FILE = "extract/data/event_types.toml"
 NAME_MATCH_CUTOFF = 0.8  # difflib ratio for "did you mean": misspellings ("Srilanka", "Kazakstan"), not guesses
 
 
@@ -40,6 +44,21 @@ def checked(name: str, values: Iterable[str], allowed: tuple[str, ...]) -> tuple
             f"{name}: unknown value(s) {', '.join(map(repr, unknown))}; use one of: {', '.join(allowed)}"
         )
     return tuple(lookup[v.lower()] for v in values)
+
+
+@cache
+def sub_event_types() -> tuple[str, ...]:
+    """ACLED's sub-event types, in the order of the lexicon's [[sub_event]] table.
+
+    Read from the data file rather than through `extract.lexicon`, which imports spaCy: a
+    server checking a `sub_type` parameter must not load the pipeline.
+
+    Example:
+        >>> "Peaceful protest" in sub_event_types()
+        True
+    """
+    raw = resources.files("eventdesk").joinpath(TAXONOMY_FILE).read_text("utf-8")
+    return tuple(dict.fromkeys(row["sub_event_type"] for row in tomllib.loads(raw)["sub_event"]))
 
 
 @cache

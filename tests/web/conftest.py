@@ -20,7 +20,18 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.records import Article, Event, Mention, Place, Source, Story, TextSpan, When
+from eventdesk.records import (
+    Actor,
+    Article,
+    Count,
+    Event,
+    Mention,
+    Place,
+    Source,
+    Story,
+    TextSpan,
+    When,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -184,3 +195,82 @@ def split_server(split_evidence: SplitEvidence) -> Iterator[str]:
     """The app over the split-evidence store, served; yields its base URL."""
     with serving(split_evidence.url) as base:
         yield base
+
+
+# A store of seven events written record by record, with figures a test can sum by hand:
+# killed as a range ("two to five"), open-ended ("at least four") and exact, arrests with
+# only an upper bound ("up to 20"), a second country and region, an undated event, one of
+# ordinary crime and one past incident mentioned as background.
+# A story title is article text: the one below carries markup that must show as text.
+TOTALS_STORIES = {
+    "s_totals_protest0": "Protest and riot in Colombo",
+    "s_totals_kandy000": 'Attack near Kandy <img src=x onerror="window.__pwned=3">',
+}
+
+
+def _count(kind: str, low: int | None, high: int | None, best: int | None) -> Count:
+    return Count(kind=kind, low=low, high=high, best=best, text=f"{kind} {low}-{high}", start=0, end=1)  # type: ignore[arg-type]
+
+
+def _event(n: int, story: str, kind: tuple[str, str], when: date | None, place: tuple[str, str, str | None], actors: list[str],
+           counts: list[Count], **extra: object) -> Event:  # fmt: skip
+    event_type, sub = kind
+    country_code, country, admin1 = place
+    return Event(
+        id=f"e_totals{n:09d}", story_id=story, event_type=event_type, sub_event_type=sub, summary=f"Event {n}.",  # type: ignore[arg-type]
+        when=When(value=when, precision="day" if when else "unknown"),
+        place=Place(name=admin1 or country, country=country, country_code=country_code, admin1=admin1, lat=7.0, lon=80.0, geo_precision=2),
+        actors=[Actor(name=a, role="actor1" if i == 0 else "actor2") for i, a in enumerate(actors)],
+        counts=counts, seq=n, **extra,
+    )  # fmt: skip
+
+
+LK, MV = ("LK", "Sri Lanka"), ("MV", "Maldives")
+TOTALS_EVENTS = [
+    _event(1, "s_totals_protest0", ("Protests", "Peaceful protest"), date(2022, 4, 1), (*LK, "Western Province"),
+           ["Protesters", "Police Forces of Sri Lanka"], [_count("arrested", 10, 10, 10)]),
+    _event(2, "s_totals_protest0", ("Riots", "Violent demonstration"), date(2022, 4, 2), (*LK, "Western Province"),
+           ["Rioters", "Police Forces"], [_count("killed", 2, 5, 3), _count("injured", 9, 9, 9)]),
+    _event(3, "s_totals_kandy000", ("Violence against civilians", "Attack"), date(2022, 4, 9), (*LK, "Central Province"),
+           ["Unidentified Armed Group (Sri Lanka)", "Civilians (Sri Lanka)"], [_count("killed", 4, None, 4)]),
+    _event(4, "s_totals_protest0", ("Protests", "Protest with intervention"), date(2022, 4, 10), (*MV, "Kaafu Atoll"),
+           ["Protesters (Maldives)"], [_count("killed", 1, 1, 1), _count("arrested", None, 20, None)]),
+    _event(5, "s_totals_kandy000", ("Strategic developments", "Arrests"), None, (*LK, None),
+           ["Police Forces of Sri Lanka"], [_count("arrested", 7, 7, 7)]),
+    _event(6, "s_totals_kandy000", ("Violence against civilians", "Attack"), date(2022, 4, 3), (*LK, "Western Province"),
+           ["Gang"], [_count("killed", 100, 100, 100)], scope="crime"),
+    _event(7, "s_totals_kandy000", ("Battles", "Armed clash"), date(2021, 6, 1), (*LK, "Northern Province"),
+           ["Military Forces of Sri Lanka"], [_count("killed", 50, 50, 50)], background=True),
+]
+
+
+def write_totals_store(url: str) -> str:
+    """Write TOTALS_EVENTS and their stories into the store at `url`; returns the url."""
+    from eventdesk.store import Store
+
+    store = Store(url)
+    try:
+        stories = [Story(id=sid, title=title, seq=i) for i, (sid, title) in enumerate(TOTALS_STORIES.items())]
+        store.save_link({}, stories, TOTALS_EVENTS, {})
+    finally:
+        store.close()
+    return url
+
+
+@pytest.fixture(scope="session")
+def totals_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store holding TOTALS_EVENTS."""
+    return write_totals_store(f"sqlite:///{tmp_path_factory.mktemp('totals') / 'totals.db'}")
+
+
+@pytest.fixture(scope="session")
+def totals_server(totals_db: str) -> Iterator[str]:
+    """The app over the totals store, served; yields its base URL."""
+    with serving(totals_db) as base:
+        yield base
+
+
+@pytest.fixture()
+def pg_totals_db(pg_url: str) -> str:
+    """TOTALS_EVENTS in a fresh PostgreSQL database (skipped where PostgreSQL is not installed)."""
+    return write_totals_store(pg_url)

@@ -195,3 +195,85 @@ def test_each_evidence_card_shows_its_own_sentence_outlet_date_and_reason(browse
         assert not page.errors, page.errors
     finally:
         page.context.close()
+
+
+# -- the totals box, over the store of seven events (tests/web/conftest.py, TOTALS_EVENTS) ------
+
+
+def figure(tab, key: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The number and the range text of one figure of the totals box."""
+    box = tab.locator(f'.figure[data-figure="{key}"]')
+    ranges = box.locator(".figure-range")
+    return box.locator(".figure-n").inner_text(), ranges.inner_text() if ranges.count() else ""
+
+
+def wait_for_events(tab, n: int) -> None:  # type: ignore[no-untyped-def]
+    tab.wait_for_function(
+        "n => document.querySelector('.figure[data-figure=events] .figure-n')?.textContent === String(n)", arg=n
+    )
+
+
+@pytest.fixture()
+def totals_page(browser, totals_server: str) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    tab = Page(browser, totals_server)
+    yield tab
+    tab.context.close()
+
+
+def test_totals_box_shows_events_killed_and_arrested_with_ranges(totals_page: Page) -> None:
+    tab = totals_page.open("/")
+    wait_for_events(tab, 5)
+    assert figure(tab, "fatalities") == ("8", "range 7–10+")  # 2-5, at least 4, exactly 1
+    assert figure(tab, "arrests") == ("17", "range 17–37")  # 10, up to 20, 7
+    assert tab.locator(".totals-svg .bin").count() == 10  # 1 to 10 April, a bar per day
+    assert tab.locator(".totals-svg .killed-line").count() == 1
+    assert tab.locator(".totals-svg .bin[data-start='2022-04-02']").get_attribute("data-fatalities") == "3"
+    countries = tab.locator('[data-breakdown="country"] li').all_inner_texts()
+    assert [" ".join(c.split()) for c in countries] == ["Sri Lanka 4 7+ killed", "Maldives 1 1 killed"]
+    tab.screenshot(path=str(ARTIFACTS / "totals.png"))
+    assert not totals_page.errors, totals_page.errors
+
+
+def test_a_url_with_filters_and_sort_restores_the_view(totals_page: Page) -> None:
+    tab = totals_page.open("/?actor=police&country=LK&sort=fatalities&order=asc")
+    wait_for_events(tab, 3)  # events 1, 2 and 5
+    assert figure(tab, "fatalities") == ("3", "range 2–5")
+    assert figure(tab, "arrests") == ("17", "")
+    assert tab.input_value('input[name="actor"]') == "police"
+    assert tab.input_value('select[name="country"]') == "LK"
+    assert tab.get_attribute("th:has(button[data-key='fatalities'])", "aria-sort") == "ascending"
+    killed = tab.locator("table.events tbody td.num:nth-child(5)").all_inner_texts()
+    assert killed == sorted(killed, key=int) and len(killed) == 3
+    # the count beside each type follows the other filters, not the type filter
+    counts = {r.get_attribute("data-type"): r.locator(".n").inner_text() for r in tab.locator(".type-row").all()}
+    assert counts["Protests"] == counts["Riots"] == counts["Strategic developments"] == "1" and counts["Battles"] == "0"
+    assert "(2)" in tab.locator('select[name="admin1"] option[value="Western Province"]').inner_text()
+
+    tab.select_option('select[name="admin1"]', "Western Province")
+    wait_for_events(tab, 2)
+    assert "admin1=Western+Province" in tab.url and "sort=fatalities" in tab.url and "actor=police" in tab.url
+    tab.reload()
+    tab.wait_for_selector("body[data-ready]")
+    wait_for_events(tab, 2)
+    assert tab.input_value('select[name="admin1"]') == "Western Province"
+    assert tab.input_value('input[name="actor"]') == "police"
+    assert tab.get_attribute("th:has(button[data-key='fatalities'])", "aria-sort") == "ascending"
+    assert figure(tab, "fatalities") == ("3", "range 2–5")
+    assert not totals_page.errors, totals_page.errors
+
+
+def test_story_sub_type_scope_and_background_from_the_url(totals_page: Page) -> None:
+    tab = totals_page.open("/?story=s_totals_kandy000&scope=all&background=true&sub_type=Attack")
+    wait_for_events(tab, 2)  # the attack near Kandy and the crime, not the arrests
+    assert tab.input_value('select[name="story"]') == "s_totals_kandy000"
+    chosen = tab.locator('select[name="story"] option:checked').inner_text()
+    assert chosen == 'Attack near Kandy <img src=x onerror="window.__pwned=3"> (2)'  # the title as text
+    assert tab.locator("img").count() == 0 and tab.evaluate("typeof window.__pwned") == "undefined"
+    assert tab.input_value('select[name="scope"]') == "all" and tab.is_checked('input[name="background"]')
+    assert figure(tab, "fatalities") == ("104", "range 104+")
+    tab.click('[data-breakdown="type"] .pick')  # a row of the totals box filters by it
+    tab.wait_for_function("() => location.search.includes('type=Violence+against+civilians')")
+    wait_for_events(tab, 2)
+    tab.select_option('select[name="scope"]', "acled")
+    wait_for_events(tab, 1)  # the crime is out
+    assert not totals_page.errors, totals_page.errors

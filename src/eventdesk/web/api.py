@@ -9,24 +9,21 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from eventdesk.export import event_record
 from eventdesk.records import Event, Mention
 from eventdesk.store import Store
 from eventdesk.web import queries
-from eventdesk.web.params import MAX_LIMIT, event_query
+from eventdesk.web.facets import Facets, facets
+from eventdesk.web.params import MAX_LIMIT, event_query, get_store
 from eventdesk.web.queries import EventQuery
+from eventdesk.web.totals import Totals, totals
 
 log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/api")
-
-
-def get_store(request: Request) -> Store:
-    """FastAPI dependency: the app's one Store (opened by `create_app`)."""
-    return request.app.state.store
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -50,10 +47,19 @@ def list_events(store: StoreDep, query: QueryDep) -> JSONResponse:
     })
 
 
-@router.get("/facets", summary="Counts by type and country of the matching events")
-def facets(store: StoreDep, query: QueryDep) -> dict[str, Any]:
-    """What the filter panel offers: types, sub-types, countries, date range."""
-    return queries.facets(store, query)
+@router.get("/facets", summary="Counts of each filter value, following the other filters")
+def get_facets(store: StoreDep, query: QueryDep) -> Facets:
+    """What the filter panel offers: types, sub-types, countries, regions, stories and scopes, each
+    value with the events it would give under the other filters; the date range."""
+    return facets(store, query)
+
+
+@router.get("/totals", summary="Totals of the matching events: killed, arrested, by type, place and time")
+def get_totals(store: StoreDep, query: QueryDep) -> Totals:
+    """Events, killed and arrested (best figures, and the range of lows and highs: `high_open`
+    when a count has no upper bound) of the events matching the filters, by event type, country,
+    first-level region and day or week (month, year over long spans). Sort and page are ignored."""
+    return totals(store, query)
 
 
 @router.get("/events/{event_id}", summary="One event as a schema record")

@@ -10,14 +10,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Depends, Query, Request
 
 from eventdesk.errors import BadParameterError
-from eventdesk.filters import EVENT_TYPES, STATUSES, checked, checked_countries
+from eventdesk.filters import EVENT_TYPES, STATUSES, checked, checked_countries, sub_event_types
+from eventdesk.store import Store
 from eventdesk.web.queries import SORT_KEYS, EventQuery, Order, SortKey
 
 MAX_LIMIT = 5000  # one page the map can draw at once; larger exports go through /api/export
 DEFAULT_LIMIT = 100
+MAX_TEXT = 200  # characters of a typed filter (text search, actor, region): a phrase, not a page
+
+
+def get_store(request: Request) -> Store:
+    """FastAPI dependency: the app's one Store (opened by `create_app`)."""
+    return request.app.state.store
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:
@@ -46,24 +53,46 @@ def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     return (min_lon, min_lat, max_lon, max_lat)
 
 
+def checked_admin1s(values: list[str] | None) -> tuple[str, ...]:
+    """Region names as sent, one per parameter (not split at commas: "Bristol, City of")."""
+    out = tuple(dict.fromkeys(v.strip() for v in values or [] if v.strip()))
+    if too_long := [v for v in out if len(v) > MAX_TEXT]:
+        raise BadParameterError(f"admin1: a region name of {len(too_long[0])} characters; send at most {MAX_TEXT}")
+    return out
+
+
+def checked_story(store: Store, story_id: str | None) -> str | None:
+    """A story id the store holds (None for none): an unknown id is NotFoundError (404), as
+    `eventdesk events --story` refuses it, not an empty list."""
+    if story_id is not None:
+        store.story(story_id)
+    return story_id
+
+
 TypeParam = Annotated[list[str] | None, Query(description="Event type(s), repeated or comma-separated.")]
-SubTypeParam = Annotated[list[str] | None, Query(description="ACLED sub-event type(s).")]
+SubTypeParam = Annotated[list[str] | None, Query(description="ACLED sub-event type(s), repeated or comma-separated.")]
 CountryParam = Annotated[list[str] | None, Query(description="ISO 3166-1 alpha-2 code(s), e.g. LK.")]
+Admin1Param = Annotated[
+    list[str] | None, Query(description="First-level region(s) by name, e.g. Western Province; repeat the parameter for several.")
+]
 StatusParam = Annotated[
     list[str] | None, Query(description="Evidence status(es): " + ", ".join(STATUSES) + ".")
 ]
 
 
 def event_query(  # noqa: PLR0913 - one argument per documented filter
+    store: Annotated[Store, Depends(get_store)],
     type: TypeParam = None,  # noqa: A002 - the public parameter name
     sub_type: SubTypeParam = None,
     country: CountryParam = None,
+    admin1: Admin1Param = None,
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
     since: Annotated[date | None, Query(description="Events on or after (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="Events on or before (YYYY-MM-DD).")] = None,
     min_sources: Annotated[int | None, Query(ge=0, description="At least this many independent sources.")] = None,
     status: StatusParam = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text in the summary or evidence.")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Text in the summary or evidence.")] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="Part of an actor's name, in any case.")] = None,
     story: Annotated[str | None, Query(description="Events of one story id.")] = None,
     scope: Annotated[Literal["acled", "crime", "other", "all"], Query(description="ACLED's scope (default), ordinary crime, other, or all.")] = "acled",
     background: Annotated[bool, Query(description="Also past incidents that articles mention only as context.")] = False,
@@ -77,15 +106,17 @@ def event_query(  # noqa: PLR0913 - one argument per documented filter
         raise BadParameterError(f"since ({since}) is after until ({until}); swap them")
     return EventQuery(
         types=checked("type", split_values(type), EVENT_TYPES),
-        sub_types=split_values(sub_type),
+        sub_types=checked("sub_type", split_values(sub_type), sub_event_types()),
         countries=checked_countries("country", split_values(country)),
+        admin1s=checked_admin1s(admin1),
         bbox=parse_bbox(bbox),
         since=since,
         until=until,
         min_sources=min_sources,
         statuses=checked("status", split_values(status), STATUSES),
         q=q.strip() if q and q.strip() else None,
-        story_id=story,
+        actor=actor.strip() if actor and actor.strip() else None,
+        story_id=checked_story(store, story),
         scope=None if scope == "all" else scope,
         background=background,
         sort=sort,

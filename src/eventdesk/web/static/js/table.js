@@ -1,5 +1,6 @@
 // The event table: sortable columns, one row per event, a click selects, the summary links
-// to the event page. Sorting is client-side over the rows the desk fetched.
+// to the event page. Sorting is client-side over the rows the desk fetched; `onSort` tells the
+// page (which keeps the sort in its URL).
 
 import { h, fill, link } from "./dom.js";
 import { formatDate, placeLabel, STATUS_HELP } from "./format.js";
@@ -31,6 +32,16 @@ function sourcesCell(r) {
     h("strong", {}, String(r.independent_sources)), h("span", { class: "muted" }, ` / ${r.articles}`));
 }
 
+/** Whether the table has a column to sort by under this key. */
+export function hasColumn(key) {
+  return COLUMNS.some((c) => c.key === key);
+}
+
+/** The direction a column sorts in when first clicked: dates and numbers largest first. */
+function firstDir(key) {
+  return key === "date" || COLUMNS.find((c) => c.key === key).numeric ? -1 : 1;
+}
+
 export function statusBadges(statuses) {
   return statuses.map((st) => h("span", { class: `badge status-${st}`, title: STATUS_HELP[st] || st }, st));
 }
@@ -44,7 +55,8 @@ export class EventTable {
     this.container = container;
     this.options = options;
     this.rows = [];
-    this.sort = { key: options.sortKey || "date", dir: options.sortDir || -1 };
+    const key = hasColumn(options.sortKey) ? options.sortKey : "date";
+    this.sort = { key, dir: options.sortDir || firstDir(key) };
     this.expanded = false;
     this.selected = null;
   }
@@ -77,8 +89,9 @@ export class EventTable {
   }
 
   sortBy(key) {
-    this.sort = { key, dir: this.sort.key === key ? -this.sort.dir : key === "date" || COLUMNS.find((c) => c.key === key).numeric ? -1 : 1 };
+    this.sort = { key, dir: this.sort.key === key ? -this.sort.dir : firstDir(key) };
     this.draw();
+    if (this.options.onSort) this.options.onSort(this.sort);
   }
 
   draw() {
