@@ -37,7 +37,11 @@ FLOOR_CONF_AUC = 0.74
 EXAMPLES_GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold" / "events.jsonl"
 FLOOR_EXAMPLES_WEIGHTED_F1 = 0.60
 FLOOR_EXAMPLES_MACRO_F1 = 0.47
-FLOOR_EXAMPLES_ACTOR_ACC = 0.54
+# 0.54 -> 0.52 on purpose: the examples' gold files excessive force against protesters with the
+# protesters as actor1, the convention the desk gold and issue 14 call wrong (ACLED: the force
+# is actor1); filing it the desk's way (resolve/actors.py) costs 4 of 57 there and gains 3
+# riots whose crowd is now named.
+FLOOR_EXAMPLES_ACTOR_ACC = 0.52
 FLOOR_EXAMPLES_SUB_ACC = 0.90
 
 
