@@ -7,7 +7,7 @@ sentence or governing context.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventdesk.extract.actors import PUBLISHED
 from eventdesk.extract.counts import find_counts, named_counts
@@ -56,7 +56,7 @@ def extract(doc: Doc, article: Article, *, rest: Doc | None = None, second_opini
                             for c in assigned.get(m.id, [])
                         ],
                         "place": _place_for(doc, m, places),
-                        "when": _time_for(article.text, m, times, article),
+                        "when": _time_for(doc, m, times, article),
                     }
                 )
             )
@@ -89,13 +89,18 @@ def _place_for(doc: Doc, mention: Mention, places: list[Place]) -> Place | None:
     return locate(mention.sentence.start, mention.sentence.end, places, doc)
 
 
-def _time_for(text: str, mention: Mention, times: list[When], article: Article) -> When:
-    """The time expression of the sentence (nearest the trigger), else the paragraph's last one
-    before it, else unknown (anchored to the publication date, never invented)."""
+def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -> When:
+    """The time expression of the trigger's own clause, else of a clause governing it, else the
+    sentence's nearest the trigger ("the man arrested on Friday had killed two guards in March":
+    the killing is March's); else the paragraph's last one before it; else unknown (anchored to
+    the publication date, never invented)."""
+    text = article.text  # the parsed text may have blanked sentences; paragraphs are the article's
     s, e = mention.sentence.start, mention.sentence.end
     inside = [w for w in times if w.start is not None and s <= w.start < e]
     if inside:
-        return min(inside, key=lambda w: abs((w.start or 0) - mention.trigger.start))
+        trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        head = trigger.root if trigger is not None else None
+        return min(inside, key=lambda w: (_clause_rank(doc, w, head), abs((w.start or 0) - mention.trigger.start)))
     para_start = text.rfind("\n\n", 0, s) + 1
     before = [w for w in times if w.start is not None and para_start <= w.start < s and w.value]
     if before:
@@ -107,3 +112,21 @@ def _time_for(text: str, mention: Mention, times: list[When], article: Article) 
         anchor=article.published,
         reason="no time expression in the sentence or its paragraph",
     )
+
+
+def _clause_rank(doc: Doc, when: When, trigger: Token | None) -> int:
+    """0 when the time expression hangs in the trigger's own clause (its path up the parse meets
+    the trigger before any other verb), 1 when it hangs on a verb that governs the trigger, 2
+    otherwise (another clause's time: "arrested on Friday" for "had killed")."""
+    span = doc.char_span(when.start, when.end, alignment_mode="expand") if when.start is not None and when.end is not None else None
+    if trigger is None or span is None:
+        return 2
+    tok = span.root
+    while tok.head is not tok:
+        tok = tok.head
+        if tok == trigger:
+            return 0
+        if tok.pos_ in ("VERB", "AUX"):
+            return 1 if tok in trigger.ancestors else 2
+    return 2
+
