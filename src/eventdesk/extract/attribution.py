@@ -30,6 +30,8 @@ FRAME_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "dob
                         "acl", "nsubj", "nsubjpass", "attr", "oprd", "prep", "agent", "appos"})
 # Bound on how far the frame climb goes: deeper embeddings are rare and the climb is per trigger.
 MAX_CLIMB = 8
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+NOT_SPEAKERS = frozenset({"FAC", "LOC", "DATE", "TIME"})  # entity labels of subjects that say nothing
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
 
@@ -158,19 +160,32 @@ def find_speaker(trigger: Token, span: Span) -> tuple[Token | None, Token | None
     chain = [t for t in (trigger, *_ancestors(trigger)) if span.start <= t.i < span.end]
     for verb in chain[1:]:
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in c.speech | c.deny and not _negated(verb):
-            subj = _subject(verb)
+            subj = _who_speaks(_subject(verb))
             if subj is not None and subj not in trigger.subtree:
                 return subj, verb
     for node in chain:
         for child in node.children:
-            if _parenthetical_speech(child) and child not in chain:
-                return _subject(child), child
+            if _parenthetical_speech(child) and child not in chain and (subj := _who_speaks(_subject(child))) is not None:
+                return subj, child
     accord = according_to(span)
     if accord is not None:
         return accord, None
     if in_quotation(trigger):
         return _quote_speaker(span)
     return None, None
+
+
+def _who_speaks(subj: Token | None) -> Token | None:
+    """The speaker a speech verb's subject stands for: a relative pronoun's antecedent ("the
+    army, which said ..."); None for a place that cannot speak (a street, a district, a river:
+    spaCy's FAC and LOC entities), the parser's subject of a misread clause."""
+    if subj is None:
+        return None
+    if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    if subj.ent_type_ in NOT_SPEAKERS:
+        return None
+    return subj
 
 
 def _parenthetical_speech(verb: Token) -> bool:
@@ -225,7 +240,8 @@ def speaker_name(speaker: Token) -> str:
         else:
             return _previous_person(speaker) or speaker.text
     toks = phrase_tokens(speaker)
-    return speaker.doc[toks[0].i : toks[-1].i + 1].text
+    text = speaker.doc[toks[0].i : toks[-1].i + 1].text
+    return text.rsplit("\n", 1)[-1].strip() or text  # a phrase the parser ran across a line break
 
 
 def _previous_person(tok: Token) -> str | None:
