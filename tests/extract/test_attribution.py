@@ -76,3 +76,19 @@ def test_a_crowd_that_gathers_to_protest_is_protesting(nlp):
     assert status_of(nlp, "Hundreds of farmers gathered outside parliament to protest against the tax.",
                      "protest").status == Status.REPORTED
     assert status_of(nlp, "The union plans to march to parliament next week.", "march").status == Status.PLANNED
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(nlp):
+    for text, source in [
+        ("The ministry, which said soldiers had killed nine fighters near the border, gave no names.", "ministry"),
+        ("The rebel group, which said its fighters shot down a helicopter on Monday, posted a video.", "rebel group"),
+    ]:
+        doc = nlp(text)
+        trigger = next(t for t in doc if t.text in ("killed", "shot"))
+        who = attribute(trigger).attributed_to
+        assert who is not None and source in who.lower() and "which" not in who.lower(), (text, who)
+
+
+def test_a_speaker_phrase_across_a_line_break_keeps_its_last_line(nlp):
+    a = status_of(nlp, "Wire Service Daily\nResidents said gunmen killed four traders in the market.", "killed")
+    assert a.attributed_to is not None and "\n" not in a.attributed_to
