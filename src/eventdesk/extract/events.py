@@ -368,7 +368,7 @@ def _head_lemma(noun: Token) -> str:
 
 def _screen(cand: Candidate, notes: list[str]) -> Candidate | None:
     tok = cand.token
-    why = negation(tok) or background(tok) or allegation(tok)
+    why = negation(tok) or background(tok) or allegation(tok) or hazard(tok, cand.family)
     if why:
         _reject(notes, tok, why)
         return None
@@ -385,6 +385,41 @@ def negation(tok: Token) -> str | None:
     if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "neg" for c in head.children):
         return f"negated verb '{head.text}' over '{tok.text}'"
     return None
+
+
+# Prepositions that give a death or damage its cause ("killed in a car crash", "hurt by the blast
+# of the storm", "died during the floods").
+CAUSE_PREPS = frozenset({"in", "by", "during", "after", "from"})
+
+
+def hazard(tok: Token, fam: Family) -> str | None:
+    """Why a trigger tells a disaster or an accident, not political violence, or None: its doer is
+    a natural hazard or an accident ("an earthquake rocked the town, killing four", "the fire
+    destroyed 40 homes"), or, with no other doer, its cause is one ("two died in a car crash").
+    The words are the `hazards` lemma group of data/event_types.toml."""
+    agent = act.subject_of(tok) if tok.pos_ == "VERB" and fam.object_role != "victim" else None  # "miners died"
+    if agent is None and tok.tag_ == "VBG" and tok.dep_ == "acl":
+        agent = tok.head  # "the latest tremor to shake the region, destroying homes"
+    elif agent is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
+        agent = act.prep_object(tok.head, {"by"})  # "the town was hit by a quake, killing ten"
+    if agent is not None and not act.is_pronoun(agent):
+        noun = act.descend_partitive(agent)
+        of = act.prep_object(noun, {"of"})  # "a series of tremors", "a wave of floods"
+        done_by = noun if _is_hazard(noun) else of if of is not None and _is_hazard(of) else None
+        return f"done by '{done_by.text}', a disaster or accident" if done_by is not None else None
+    for prep in (c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS):
+        cause = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if cause is not None and _is_hazard(cause) and not (cause.lemma_.lower() == "fire" and prep.lower_ != "in"):
+            return f"caused by '{cause.text}', a disaster or accident"  # "by fire" may be gunfire
+    return None
+
+
+def _is_hazard(noun: Token) -> bool:
+    """A hazard noun, unless someone's weapon fire ("army fire", "fire from the soldiers")."""
+    if noun.lemma_.lower() not in lexicon().lemma_groups["hazards"]:
+        return False
+    return not (noun.lemma_.lower() == "fire" and any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") or c.lower_ == "from" for c in noun.children))
 
 
 def background(tok: Token) -> str | None:

@@ -1,0 +1,36 @@
+"""Disasters and accidents are no political violence (issue 13's hard negatives), on sentences
+written for these tests (none from a dev set or sample); violence in their wake still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.extract.events import find_events
+
+NOT_EVENTS = [
+    "A powerful earthquake rocked the city of Van on Sunday, killing 12 people and destroying dozens of buildings.",
+    "Two people were killed in a car crash on the highway near Accra on Friday.",
+    "The fire destroyed 40 homes in a township outside Cape Town on Monday.",
+    "Floods swept through villages in Sindh province, killing 30 people.",
+    "Three miners died in a collapse at a gold mine in Ghana on Wednesday.",
+    "A series of strong tremors shook the island of Flores on Monday, killing three people.",
+    "The province was hit by a magnitude 6.3 earthquake on Monday, the latest tremor to shake the region, destroying homes.",
+    "The town was hit by floods on Monday, killing ten people.",
+]
+EVENTS = [
+    "Gunmen killed four people in a village hit by the earthquake last month.",
+    "A bomb exploded in a market in Kabul, killing 12 people.",
+    "Rioters set fire to a police station in Lagos on Tuesday.",
+    "Two protesters were killed by army fire in Bamako on Friday.",
+    "The village was attacked by gunmen on Monday, killing ten people.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_EVENTS, ids=[s[:40] for s in NOT_EVENTS])
+def test_a_disaster_or_accident_is_no_event(nlp, sentence: str) -> None:
+    assert find_events(nlp(sentence), article_id="t") == []
+
+
+@pytest.mark.parametrize("sentence", EVENTS, ids=[s[:40] for s in EVENTS])
+def test_violence_near_a_disaster_still_is(nlp, sentence: str) -> None:
+    assert find_events(nlp(sentence), article_id="t")
