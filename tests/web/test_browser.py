@@ -165,11 +165,25 @@ def test_other_pages_render_without_errors(page: Page, path: str) -> None:
     assert not page.errors, page.errors
 
 
-def test_story_page_shows_report_and_events(page: Page, live_server: str) -> None:
+def test_story_page_shows_the_flash_update_and_events(page: Page, live_server: str) -> None:
     story = max(api(live_server, "/api/stories")["stories"], key=lambda s: s["events"])
+    flash = api(live_server, f"/api/stories/{story['id']}/report")["flash"]
     tab = page.open(f"/stories/{story['id']}")
-    assert tab.locator(".report li").count() > 0
     assert tab.locator("table.events tbody tr").count() == min(story["events"], 300)
+    rows = tab.locator("table.chronology tbody tr")
+    assert rows.count() == len(flash["chronology"]) > 0
+    assert rows.evaluate_all("trs => trs.map(t => t.dataset.event)") == [e["event_id"] for e in flash["chronology"]]
+    # each sentence ends with links to its event and its articles
+    first = rows.first.locator("td.what .cite a")
+    assert first.first.get_attribute("href") == f"/events/{flash['chronology'][0]['event_id']}"
+    assert first.nth(1).get_attribute("href").startswith("/articles/a_")
+    totals = api(live_server, "/api/totals", story=story["id"])
+    killed = tab.locator('.key-figures .figure[data-figure="fatalities"] .figure-n').inner_text()
+    assert killed == f"{totals['fatalities']['best']:,}"
+    assert tab.locator(".as-of").inner_text().startswith("As of ")
+    tab.emulate_media(media="print")  # printed: no navigation, map or event table; the update stays
+    assert tab.locator(".topbar").is_hidden() and tab.locator(".map-section").is_hidden()
+    assert tab.locator(".events-card").is_hidden() and tab.locator("table.chronology").is_visible()
     assert not page.errors, page.errors
 
 
