@@ -54,5 +54,6 @@ def overview_markdown(store: Store, now: datetime | None = None) -> str:
         lines += ["## Top places", ""] + [f"- {p}: {n}" for p, n in ov.top_places] + [""]
     for story, n in ov.stories:
         if n:
-            lines += [flash_markdown(flash_update(store, story.id, now)).replace("# ", "## ", 1), ""]
+            update = flash_markdown(flash_update(store, story.id, now))
+            lines += [update.replace("\n## ", "\n### ").replace("# ", "## ", 1), ""]  # one level down
     return "\n".join(lines)
