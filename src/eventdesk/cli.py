@@ -458,19 +458,29 @@ def _show_article(store, article_id: str, removed: bool) -> None:  # type: ignor
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
-def report(story_id: str | None, db: str | None, fmt: str, output: str) -> None:
-    """Write the situation report of a story (or of every story), every sentence cited.
+@click.option("--base-url", default="", metavar="URL",
+              help="Where `eventdesk serve` runs, for the HTML links to event and article pages "
+                   "(default: links from the server's root, as when the web app serves the report).")  # fmt: skip
+def report(story_id: str | None, db: str | None, fmt: str, output: str, base_url: str) -> None:
+    """Write the flash update of a story (or a report of every story), every sentence cited.
+
+    A flash update gives the time it is as of, the key figures, a dated chronology of the
+    events, what is claimed and by whom, where the sources disagree, and the sources; HTML is
+    styled and prints on A4.
 
     \b
     Example:
       eventdesk report s_0123456789abcdef --format html -o report.html
     """
-    from eventdesk.report import overview_markdown, story_report, to_html
+    from eventdesk.report import flash_html, flash_markdown, flash_update, markdown_html, overview_markdown
 
     store = _store(db)
-    text = story_report(store, story_id) if story_id else overview_markdown(store)
-    if fmt == "html":
-        text = to_html(text)
+    if story_id:
+        flash = flash_update(store, story_id)
+        text = flash_html(flash, base_url) if fmt == "html" else flash_markdown(flash)
+    else:
+        text = overview_markdown(store)
+        text = markdown_html(text) if fmt == "html" else text
     if output == "-":
         click.echo(text)
     else:

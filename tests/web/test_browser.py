@@ -1,7 +1,8 @@
 """The UI in a real browser: Debian's chromium driven by Playwright, against a live server.
 
 Skipped only when /usr/bin/chromium is absent (CI installs it with .ci/browser-deps.sh).
-Screenshots of the desk and of an event page are saved to test-artifacts/ for review.
+Screenshots of the desk and of an event page are saved to test-artifacts/ for review; those
+of the desk at phone and desktop size to pytest's tmp dir.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ LAUNCH_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]  # fmt: skip
 TIMEOUT_MS = 20_000
+PHONE = {"width": 390, "height": 844}  # a common phone's CSS pixels (iPhone 12 to 15)
+DESKTOP = {"width": 1280, "height": 800}
+# The most of the map's box the legend may cover: folded to its title on a phone; open on a
+# desktop, where it lists the types, precisions and sizes beside a map three times its width.
+LEGEND_SHARE = {"phone": 0.05, "desktop": 0.15}
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium (run .ci/browser-deps.sh)"
@@ -37,8 +43,8 @@ def browser() -> Iterator[object]:
 class Page:
     """A browser tab on the live server that records console errors and page errors."""
 
-    def __init__(self, browser, base: str) -> None:  # type: ignore[no-untyped-def]
-        self.context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    def __init__(self, browser, base: str, viewport: dict[str, int] | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.context = browser.new_context(viewport=viewport or {"width": 1440, "height": 1000})
         self.tab = self.context.new_page()
         self.tab.set_default_timeout(TIMEOUT_MS)
         self.base = base
@@ -165,12 +171,93 @@ def test_other_pages_render_without_errors(page: Page, path: str) -> None:
     assert not page.errors, page.errors
 
 
-def test_story_page_shows_report_and_events(page: Page, live_server: str) -> None:
+def test_story_page_shows_the_flash_update_and_events(page: Page, live_server: str) -> None:
     story = max(api(live_server, "/api/stories")["stories"], key=lambda s: s["events"])
+    flash = api(live_server, f"/api/stories/{story['id']}/report")["flash"]
     tab = page.open(f"/stories/{story['id']}")
-    assert tab.locator(".report li").count() > 0
     assert tab.locator("table.events tbody tr").count() == min(story["events"], 300)
+    rows = tab.locator("table.chronology tbody tr")
+    assert rows.count() == len(flash["chronology"]) > 0
+    assert rows.evaluate_all("trs => trs.map(t => t.dataset.event)") == [e["event_id"] for e in flash["chronology"]]
+    # each sentence ends with links to its event and its articles
+    first = rows.first.locator("td.what .cite a")
+    assert first.first.get_attribute("href") == f"/events/{flash['chronology'][0]['event_id']}"
+    assert first.nth(1).get_attribute("href").startswith("/articles/a_")
+    totals = api(live_server, "/api/totals", story=story["id"])
+    killed = tab.locator('.key-figures .figure[data-figure="fatalities"] .figure-n').inner_text()
+    assert killed == f"{totals['fatalities']['best']:,}"
+    assert tab.locator(".as-of").inner_text().startswith("As of ")
+    tab.emulate_media(media="print")  # printed: no navigation, map or event table; the update stays
+    assert tab.locator(".topbar").is_hidden() and tab.locator(".map-section").is_hidden()
+    assert tab.locator(".events-card").is_hidden() and tab.locator("table.chronology").is_visible()
     assert not page.errors, page.errors
+
+
+def no_horizontal_scroll(tab) -> None:  # type: ignore[no-untyped-def]
+    width, inner = tab.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
+    assert width <= inner, f"the page is {width}px wide in a {inner}px window"
+
+
+def covered_share(tab, inner: str, outer: str) -> float:  # type: ignore[no-untyped-def]
+    """The part of `outer`'s box that `inner`'s box covers (0 to 1)."""
+    return tab.evaluate(
+        """([a, b]) => {
+          const i = document.querySelector(a).getBoundingClientRect(), o = document.querySelector(b).getBoundingClientRect();
+          const w = Math.max(0, Math.min(i.right, o.right) - Math.max(i.left, o.left));
+          const h = Math.max(0, Math.min(i.bottom, o.bottom) - Math.max(i.top, o.top));
+          return (w * h) / (o.width * o.height);
+        }""",
+        [inner, outer],
+    )
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_desk_fits_a_phone_and_a_desktop(browser, live_server: str, tmp_path: Path, size: str) -> None:  # type: ignore[no-untyped-def]
+    page = Page(browser, live_server, viewport=PHONE if size == "phone" else DESKTOP)
+    try:
+        tab = page.open("/")
+        shown = min(len(api(live_server, "/api/events", limit=5000)["events"]), 300)
+        no_horizontal_scroll(tab)
+        assert covered_share(tab, ".map-legend", "#map") <= LEGEND_SHARE[size]
+        assert tab.locator(".map-markers .marker").count() > 0 and tab.locator(".totals-svg").is_visible()
+        assert tab.locator(".timeline-svg").is_visible()
+        tab.screenshot(path=str(tmp_path / f"desk-{size}.png"), full_page=True)
+        if size == "desktop":
+            assert tab.locator("table.events").is_visible() and tab.locator(".event-cards").is_hidden()
+            assert tab.locator("#filters").is_visible() and tab.locator("#filters-toggle").is_hidden()
+            assert tab.locator(".map-legend .legend-row").first.is_visible()  # open beside the map
+        else:
+            assert tab.locator("table.events").is_hidden() and tab.locator(".event-cards").is_visible()
+            assert tab.locator(".event-card").count() == shown
+            assert tab.locator("#filters").is_hidden()  # folded behind its toggle
+            tab.click("#filters-toggle")
+            assert tab.locator("#filters").is_visible() and tab.get_attribute("#filters-toggle", "aria-expanded") == "true"
+            no_horizontal_scroll(tab)
+            tab.screenshot(path=str(tmp_path / "desk-phone-filters.png"))
+            card = tab.locator(".event-card").first
+            card.locator(".card-place").click()  # a tap on a card selects its event
+            event_id = card.get_attribute("data-id")
+            tab.wait_for_selector(f'.event-card.selected[data-id="{event_id}"]')
+            assert tab.locator("#selection").is_visible()
+            no_horizontal_scroll(tab)
+            tab.locator(".map-legend summary").click()  # the legend opens on a tap
+            assert tab.locator(".map-legend .legend-row").first.is_visible()
+        assert not page.errors, page.errors
+    finally:
+        page.context.close()
+
+
+def test_story_page_fits_a_phone(browser, live_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    story = max(api(live_server, "/api/stories")["stories"], key=lambda s: s["events"])
+    page = Page(browser, live_server, viewport=PHONE)
+    try:
+        tab = page.open(f"/stories/{story['id']}")
+        no_horizontal_scroll(tab)
+        assert tab.locator(".event-cards").is_visible() and tab.locator("table.events").is_hidden()
+        tab.screenshot(path=str(tmp_path / "story-phone.png"), full_page=True)
+        assert not page.errors, page.errors
+    finally:
+        page.context.close()
 
 
 def test_each_evidence_card_shows_its_own_sentence_outlet_date_and_reason(browser, split_evidence, split_server: str) -> None:  # type: ignore[no-untyped-def]

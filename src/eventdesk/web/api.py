@@ -149,15 +149,16 @@ def get_story(store: StoreDep, story_id: str) -> dict[str, Any]:
     return story.model_dump(mode="json") | {"events": page.rows, "events_total": page.total}
 
 
-@router.get("/stories/{story_id}/report", summary="The situation report of a story")
+@router.get("/stories/{story_id}/report", summary="The flash update of a story")
 def get_report(store: StoreDep, story_id: str) -> dict[str, Any]:
-    """The story's situation report as Markdown and as escaped HTML."""
+    """The story's flash update: its parts (`flash`), as Markdown and as a styled, escaped HTML page."""
     # Imported here: the report pulls in the link step (spaCy, datasketch); a server that is
     # never asked for a report, and each of its worker processes, starts without them.
-    from eventdesk.report import story_report, to_html
+    from eventdesk.report import flash_html, flash_markdown, flash_update
 
-    markdown = story_report(store, story_id)
-    return {"story_id": story_id, "markdown": markdown, "html": to_html(markdown)}
+    flash = flash_update(store, story_id)
+    return {"story_id": story_id, "markdown": flash_markdown(flash), "html": flash_html(flash),
+            "flash": flash.model_dump(mode="json")}  # fmt: skip
 
 
 @router.get("/articles/{article_id}", summary="One article: cleaned text, removed lines, spans")

@@ -51,7 +51,7 @@ def event_page(request: Request, event_id: str) -> FileResponse:
 
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str) -> FileResponse:
-    """A story's situation report and events."""
+    """A story's flash update and events."""
     return _page_if_found(request, lambda s: s.story(story_id), "story.html")
 
 

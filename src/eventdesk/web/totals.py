@@ -1,9 +1,8 @@
 """Totals of the events a filter matches: how many, killed and arrested, by type, place and time.
 
-What the desk's totals box and charts draw, and `/api/totals` returns. A count is a range
-(`Count.low`..`Count.high`, `best` the conservative figure), so a total is three sums: of the
-best figures, of the lows and of the highs. A count with no upper bound ("at least 5") makes
-the sum of highs a floor, not a bound: `high_open` says so and the UI writes it "12+".
+What the desk's totals box and charts draw, and `/api/totals` returns. A count is a range, so a
+total is three sums (best, lows, highs) and a flag when the highs are only a floor: see
+figures.py, which the flash update's key figures (report/) sum with too.
 
 Summed in Python over the filtered rows, not in SQL: counts are unbounded integers in the
 JSON, and SQLite's SUM raises on a 64-bit overflow (one hostile "10^19 killed" would turn the
@@ -22,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from eventdesk.figures import Figures
 from eventdesk.store import Store
 from eventdesk.store import schema as t
 from eventdesk.web.queries import EventQuery, where_clauses
@@ -105,45 +105,18 @@ class Totals(Tally):
     over_time: Series
 
 
-@dataclass(slots=True)
-class Figures:
-    """One kind of count summed: of one event's counts, or over events (`events` reporting it)."""
-
-    best: int = 0
-    low: int = 0
-    high: int = 0
-    high_open: bool = False
-    events: int = 0
-
-    def add(self, other: Figures) -> None:
-        """Add another sum of the same kind to this one."""
-        self.best += other.best
-        self.low += other.low
-        self.high += other.high
-        self.high_open = self.high_open or other.high_open
-        self.events += other.events
-
-    def total(self) -> CountTotal:
-        """The sum as the API gives it."""
-        return CountTotal(best=self.best, low=self.low, high=self.high, high_open=self.high_open, events=self.events)
-
-
 def event_figures(counts: Iterable[dict[str, Any]], kind: str) -> Figures:
     """One event's counts of one kind (stored JSON) summed: `events` is 1 if it has any."""
     out = Figures()
     for c in counts:
-        if c.get("kind") != kind:
-            continue
-        low, high, best = c.get("low"), c.get("high"), c.get("best")
-        out.events = 1
-        out.best += best or 0
-        out.low += low or 0
-        if high is None:  # "at least five": no bound, so the sum of highs is only a floor
-            out.high_open = True
-            out.high += max(low or 0, best or 0)
-        else:
-            out.high += high
+        if c.get("kind") == kind:
+            out.add_count(c.get("low"), c.get("high"), c.get("best"))
     return out
+
+
+def _total(f: Figures) -> CountTotal:
+    """A sum as the API gives it."""
+    return CountTotal(best=f.best, low=f.low, high=f.high, high_open=f.high_open, events=f.events)
 
 
 @dataclass(slots=True)
@@ -160,7 +133,7 @@ class _Sums:
         self.arrested.add(other.arrested)
 
     def tally(self) -> dict[str, Any]:
-        return {"events": self.events, "fatalities": self.killed.total(), "arrests": self.arrested.total()}
+        return {"events": self.events, "fatalities": _total(self.killed), "arrests": _total(self.arrested)}
 
 
 # The events of one type, day and region: rows are summed into these cells first (one dict

@@ -95,10 +95,27 @@ function readUrl() {
   state.urlSort = p.get("sort") ? { key: sortKey(p.get("sort")), dir: order } : null;
 }
 
+/** The filters panel's toggle (shown on narrow screens, where the panel starts folded). */
+function wirePanel() {
+  const panel = document.getElementById("filters-panel");
+  const toggle = document.getElementById("filters-toggle");
+  toggle.addEventListener("click", () => {
+    const open = panel.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+}
+
+/** How many filters differ from the defaults, beside the folded panel's title. */
+function showSetCount() {
+  const n = new Set(params({ paging: false }).keys()).size;
+  document.getElementById("filters-set").textContent = n ? `${n} set` : "";
+}
+
 async function load() {
   const ticket = ++state.request;
   syncUrl();
   updateLinks();
+  showSetCount();
   document.getElementById("clear-dates").hidden = !(form.elements.since.value || form.elements.until.value);
   const filters = params({ paging: false });
   try {
@@ -277,6 +294,7 @@ function makeTable() {
 
 async function main() {
   readUrl();
+  wirePanel();
   let viewTimer = null;
   map = new EventMap(document.getElementById("map"), {
     onSelect: (id, from) => select(id, from),

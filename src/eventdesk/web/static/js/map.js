@@ -11,6 +11,9 @@ const MAX_ZOOM = 400;
 const SPREAD_PX = 7; // distance unit of the spiral that spreads events sharing one place
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const TRIM_AT = 20; // with this many located events, fit ignores the outer 5% of positions
+// On a screen this narrow (app.css's phone width) the legend starts folded to its title, so it
+// does not hide the map; a tap opens it.
+const NARROW = "(max-width: 640px)";
 
 let topologyPromise = null;
 
@@ -95,7 +98,11 @@ export class EventMap {
     this.markers = s("g", { class: "map-markers" });
     this.svg = s("svg", { class: "map-svg", role: "img", "aria-label": "Map of events" }, this.base, this.markers);
     this.tooltip = h("div", { class: "map-tooltip", hidden: true });
-    this.legend = h("div", { class: "map-legend" });
+    this.legendBody = h("div", { class: "legend-body" });
+    this.legend = h("details", { class: "map-legend" }, h("summary", {}, "Legend"), this.legendBody);
+    const narrow = window.matchMedia(NARROW);
+    this.legend.open = !narrow.matches;
+    narrow.addEventListener("change", (e) => (this.legend.open = !e.matches));
     const button = (label, title, action) =>
       h("button", { type: "button", title, "aria-label": title, onclick: action }, label);
     this.controls = h(
@@ -378,7 +385,7 @@ export class EventMap {
       s("svg", { width: 18, height: 18, viewBox: "0 0 18 18", "aria-hidden": "true" }, s("circle", { class: `marker ${cls}`, cx: 9, cy: 9, r, fill: "#4a5560", stroke: "#4a5560" }));
     const types = [...counts.entries()].sort((a, b) => b[1] - a[1]);
     fill(
-      this.legend,
+      this.legendBody,
       h("div", { class: "legend-title" }, "Event type"),
       types.map(([t, n]) => h("div", { class: "legend-row" }, h("span", { class: "swatch", dataset: { type: t } }), h("span", {}, t), h("span", { class: "legend-n" }, n))),
       h("div", { class: "legend-title" }, "Location precision"),

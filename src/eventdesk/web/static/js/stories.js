@@ -11,7 +11,7 @@ async function main() {
     const stories = [...data.stories].sort((a, b) => String(b.last_published).localeCompare(String(a.last_published)));
     fill(page,
       h("h1", { class: "page-title" }, "Stories"),
-      h("p", { class: "lede" }, "Articles grouped by the developing situation they report. Each story has a situation report in which every sentence cites its sources."),
+      h("p", { class: "lede" }, "Articles grouped by the developing situation they report. Each story has a flash update in which every sentence cites its events and sources."),
       h("section", { class: "card" }, h("ul", { class: "list" }, stories.map((st) => h("li", {},
         h("a", { class: "title", href: link.story(st.id) }, st.title),
         h("div", { class: "sub" }, [
