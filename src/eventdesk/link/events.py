@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from eventdesk.extract.events import lexicon
-from eventdesk.records import Actor, Count, Event, Mention, Place, Scope, Source, Status, When, hash_id
+from eventdesk.records import Actor, Count, Event, Mention, Place, ReviewState, Scope, Source, Status, When, hash_id
 from eventdesk.judge.calibration import calibrated
 from eventdesk.resolve.actors import in_country
 from eventdesk.resolve.gazetteer import haversine_km
@@ -260,6 +260,17 @@ def merge_event(
         seq=seq,
     )
     return event.model_copy(update={"summary": summarise(event)})
+
+
+def apply_review(event: Event, review: ReviewState | None) -> Event:
+    """The event as an analyst reviewed it: each field they set replaces the merged one (and the
+    summary is written again from them), with their verdict. New evidence still changes the
+    fields they did not set. Unchanged without a review."""
+    if review is None:
+        return event
+    fields = review.corrections.fields()
+    reviewed = event.model_copy(update=fields | {"review_status": review.status, "edited_fields": sorted(fields)})
+    return reviewed.model_copy(update={"summary": summarise(reviewed)}) if fields else reviewed
 
 
 def _best_place(members: Sequence[Mention]) -> Place:
