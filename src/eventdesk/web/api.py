@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from eventdesk.export import event_record
@@ -63,12 +63,28 @@ def get_totals(store: StoreDep, query: QueryDep) -> Totals:
 
 
 @router.get("/events/{event_id}", summary="One event as a schema record")
-def get_event(store: StoreDep, event_id: str) -> dict[str, Any]:
-    """The event record of the shared schema, plus `explain`: reasons and evidence detail."""
+def get_event(request: Request, store: StoreDep, event_id: str) -> dict[str, Any]:
+    """The event record of the shared schema, plus `explain` (reasons and evidence detail) and
+    `review` (the analysts' verdict, the fields they set, the audit trail, and whether this
+    server takes reviews: `writable`, when it has a write token)."""
     event = store.event(event_id)
     by_id = queries.mentions_for_events(store, [event.id])
     mentions = [by_id[m] for m in event.mention_ids if m in by_id]
-    return event_record(event, mentions) | {"explain": _explain(store, event, mentions)}
+    review = {
+        "status": event.review_status,
+        "edited_fields": event.edited_fields,
+        "history": [e.model_dump(mode="json") for e in store.review_history(event.id)],
+        "writable": bool(request.app.state.token),
+    }
+    return event_record(event, mentions) | {"explain": _explain(store, event, mentions), "review": review}
+
+
+@router.get("/events/{event_id}/history", summary="The review audit trail of one event")
+def get_history(store: StoreDep, event_id: str) -> dict[str, Any]:
+    """Every review action on the event (also on one merged into another), oldest first: who,
+    when, the field, the value before and after, the note."""
+    entries = store.review_history(event_id)
+    return {"event_id": event_id, "history": [e.model_dump(mode="json") for e in entries]}
 
 
 def _explain(store: Store, event: Event, mentions: list[Mention]) -> dict[str, Any]:
