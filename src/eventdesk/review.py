@@ -268,8 +268,9 @@ def _place(current: Place, changes: PlaceEdit, reviewer: str) -> Place:
     for name in ("name", "admin1"):
         if name in given:
             given[name] = _text(f"place.{name}", given[name]) or None
-    if given.get("country_code"):
-        given["country_code"] = checked_countries("place.country_code", [given["country_code"]])[0]
+    if "country_code" in given:
+        code = given["country_code"]
+        given["country_code"] = checked_countries("place.country_code", [code])[0] if code else None
     place = current.model_dump() | given
     if (place["lat"] is None) != (place["lon"] is None):
         raise BadParameterError("place: send both lat and lon, or neither (a place without coordinates)")
