@@ -71,12 +71,10 @@ def checked_story(store: Store, story_id: str | None) -> str | None:
 
 def checked_review(values: list[str] | None) -> tuple[str, ...] | None:
     """The review statuses to show: the default hides rejected events; `all` shows every one."""
-    wanted = split_values(values)
+    wanted = checked("review", split_values(values), (*REVIEW_STATUSES, "all"))
     if not wanted:
         return SHOWN_REVIEWS
-    if "all" in (v.lower() for v in wanted):
-        return None
-    return checked("review", wanted, REVIEW_STATUSES)
+    return None if "all" in wanted else wanted
 
 
 TypeParam = Annotated[list[str] | None, Query(description="Event type(s), repeated or comma-separated.")]
