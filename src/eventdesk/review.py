@@ -67,7 +67,7 @@ class PlaceEdit(Edit):
     (no longer the gazetteer's or the text's)."""
 
     name: str | None = Field(default=None, max_length=MAX_NAME)
-    country_code: str | None = Field(default=None, max_length=2)
+    country_code: str | None = Field(default=None, max_length=MAX_NAME)  # checked_countries says what to send
     admin1: str | None = Field(default=None, max_length=MAX_NAME)
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
@@ -90,7 +90,7 @@ class ActorEdit(Edit):
     name: str = Field(min_length=1, max_length=MAX_NAME)
     role: ActorRole
     kind: str | None = Field(default=None, max_length=MAX_NAME)
-    country_code: str | None = Field(default=None, max_length=2)
+    country_code: str | None = Field(default=None, max_length=MAX_NAME)  # checked_countries says what to send
 
 
 class EventEdit(Edit):
