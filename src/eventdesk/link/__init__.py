@@ -48,8 +48,10 @@ def link(store: Store) -> LinkSummary:
     story_of = assign_stories(rows, copies)
     placements = [Placement.of(m) for m in store.iter_mentions()]
     known = store.mention_event_ids()
-    # A mention an analyst placed by a split or merge stays where they put it (review.py).
-    event_of = assign_events(placements, known | store.review_pins(), story_of)
+    # What analysts decided (review.py): a mention placed by a split or merge stays where they put
+    # it, and an event they edited takes new mentions that agree with it as they left it.
+    edited = store.events(EventFilter(scope=None, background=True, review=("edited",)))
+    event_of = assign_events(placements, known | store.review_pins(), story_of, {e.id: Placement.of_event(e) for e in edited})
     article_updates = {
         r["id"]: {
             "story_id": story_of.get(r["id"]),
