@@ -4,7 +4,6 @@ rejected event is hidden from the default views, a merged one names the event it
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,36 +11,8 @@ from sqlalchemy import delete, insert, select
 
 from eventdesk import review
 from eventdesk.errors import BadParameterError, MergedError, NotFoundError
-from eventdesk.link.events import merge_event
-from eventdesk.records import Article, Count, Mention, Place, Source, Story, TextSpan, When
 from eventdesk.store import EventFilter, Store
 from eventdesk.store import schema as t
-
-COLOMBO = Place(name="Colombo", country="Sri Lanka", country_code="LK", admin1="Western Province", lat=6.93, lon=79.85,
-                geo_precision=1, gazetteer_id="1248991", text="Colombo", start=0, end=7, reason="the dateline")  # fmt: skip
-TUESDAY = When(value=date(2022, 4, 19), precision="day", expression="Tuesday", reason="the Tuesday before publication")
-TEXTS = {
-    "wire": "Police fired on protesters in Colombo on Tuesday. One man was killed.",
-    "post": "Officers shot at demonstrators in Colombo on Tuesday, killing a man.",
-    "kandy": "Rioters burned a bus in Kandy on Tuesday.",
-}
-
-
-def _article(name: str) -> Article:
-    text = TEXTS[name]
-    return Article(id=Article.make_id(text, None), source=f"{name}.txt", text=text, raw_text=text, outlet=name.title(),
-                   published=date(2022, 4, 20))  # fmt: skip
-
-
-def _mention(article: Article, trigger: str, event_type: str = "Protests", sub: str = "Excessive force against protesters",
-             place: Place = COLOMBO) -> Mention:  # fmt: skip
-    start = article.text.index(trigger)
-    killed = Count(kind="killed", low=1, high=1, best=1, text="One man", start=0, end=7)
-    return Mention(id=Mention.make_id(article.id, start, event_type), article_id=article.id, event_type=event_type,  # type: ignore[arg-type]
-                   sub_event_type=sub, trigger=TextSpan(start=start, end=start + len(trigger), text=trigger),
-                   sentence=TextSpan(start=0, end=len(article.text), text=article.text), place=place, when=TUESDAY,
-                   counts=[killed] if event_type == "Protests" else [])  # fmt: skip
-
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
@@ -51,24 +22,9 @@ def url(request, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def store(url: str) -> Store:
+def store(url: str, fill_reviewable) -> Store:  # type: ignore[no-untyped-def]
     """Two events in one story: a shooting reported by two articles (three mentions), a riot."""
-    store = Store(url)
-    wire, post, kandy = (_article(n) for n in TEXTS)
-    mentions = {a.id: ms for a, ms in (
-        (wire, [_mention(wire, "fired"), _mention(wire, "killed")]),
-        (post, [_mention(post, "shot")]),
-        (kandy, [_mention(kandy, "burned", "Riots", "Violent demonstration", COLOMBO.model_copy(update={"name": "Kandy"}))]),
-    )}  # fmt: skip
-    for a in (wire, post, kandy):
-        store.write_article(a, mentions[a.id], {"content_hash": a.id})
-    sources = {a.id: Source(article_id=a.id, outlet=a.outlet, published=a.published) for a in (wire, post, kandy)}
-    shooting = merge_event("e_shooting", "s_1", mentions[wire.id] + mentions[post.id], sources, 1)
-    riot = merge_event("e_riot", "s_1", mentions[kandy.id], sources, 2)
-    updates = {a.id: {"story_id": "s_1", "copy_of": None, "copy_score": None} for a in (wire, post, kandy)}
-    links = {m.id: e.id for e in (shooting, riot) for m in mentions[e.sources[0].article_id] + (mentions[post.id] if e is shooting else [])}
-    store.save_link(updates, [Story(id="s_1", title="Shooting", article_ids=list(updates))], [shooting, riot], links)
-    return store
+    return Store(fill_reviewable(url))
 
 
 def test_a_new_store_has_the_review_tables_at_the_current_version(store: Store) -> None:
