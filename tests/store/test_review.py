@@ -113,6 +113,7 @@ def test_split_moves_the_chosen_mentions_to_a_new_event_with_a_stable_id(store: 
     assert {kept.review_status, new.review_status} == {"edited"}
     assert store.mention_event_ids()[moved[0]] == new.id
     assert store.review_pins()[moved[0]] == new.id
+    assert [e.id for e in store.edited_events()] == ["e_shooting", new.id]
     assert [(e.event_id, e.action, e.other_event_id) for e in store.review_history()] == [
         ("e_shooting", "split", new.id), (new.id, "split", "e_shooting"),
     ]  # fmt: skip

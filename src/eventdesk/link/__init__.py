@@ -50,8 +50,8 @@ def link(store: Store) -> LinkSummary:
     known = store.mention_event_ids()
     # What analysts decided (review.py): a mention placed by a split or merge stays where they put
     # it, and an event they edited takes new mentions that agree with it as they left it.
-    edited = store.events(EventFilter(scope=None, background=True, review=("edited",)))
-    event_of = assign_events(placements, known | store.review_pins(), story_of, {e.id: Placement.of_event(e) for e in edited})
+    edited = {e.id: Placement.of_event(e) for e in store.edited_events()}
+    event_of = assign_events(placements, known | store.review_pins(), story_of, edited)
     article_updates = {
         r["id"]: {
             "story_id": story_of.get(r["id"]),

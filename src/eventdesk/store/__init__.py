@@ -439,6 +439,17 @@ class Store:
         with self.engine.connect() as conn:
             return {mid: eid for eid, mids in conn.execute(query) for mid in mids}
 
+    def edited_events(self) -> list[Event]:
+        """The events an analyst edited, split or merged (review status `edited`), in creation order."""
+        query = (
+            select(t.events.c.data)
+            .join(t.reviews, t.reviews.c.event_id == t.events.c.id)
+            .where(t.reviews.c.status == "edited")
+            .order_by(t.events.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [Event.model_validate(d) for d in conn.scalars(query)]
+
     def review_history(self, event_id: str | None = None) -> list[ReviewEntry]:
         """The audit trail of one event (also of one merged away), or of every event; oldest
         first. NotFoundError for an id no event has, nor ever had."""
