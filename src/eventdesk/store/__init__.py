@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, make_url, select, text, update
@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from eventdesk.errors import MergedError, NotFoundError, StoreBusyError, StoreError, StoreMissingError
 from eventdesk.records import Article, Event, Mention, ReviewEntry, ReviewState, SkipReason, Story
 from eventdesk.store import schema as t
+from eventdesk.store.reviews import ReviewReads
 
 FAILED = SkipReason.EXTRACTION_ERROR.value  # the skip reason of an article that failed in a stage
 LOCK_POLL_SECONDS = 0.5
@@ -114,7 +115,7 @@ def _missing(what: str) -> StoreMissingError:
     )
 
 
-class Store:
+class Store(ReviewReads):
     """Read/write access to the eventdesk database."""
 
     def __init__(self, url: str, *, create: bool = True) -> None:
@@ -419,48 +420,7 @@ class Store:
         """One story by id (NotFoundError if absent)."""
         return Story.model_validate(self._data(t.stories, story_id, "story", "eventdesk stories"))
 
-    # -- reviews --------------------------------------------------------------------------
-
-    def reviews(self, event_ids: Sequence[str] | None = None) -> dict[str, ReviewState]:
-        """event id -> its review, for these events (or every reviewed one)."""
-        query = select(t.reviews)
-        with self.engine.connect() as conn:
-            if event_ids is None:
-                return {r.event_id: _review_from_row(r) for r in conn.execute(query)}
-            out: dict[str, ReviewState] = {}
-            for i in range(0, len(event_ids), 500):
-                rows = conn.execute(query.where(t.reviews.c.event_id.in_(list(event_ids[i : i + 500]))))
-                out.update((r.event_id, _review_from_row(r)) for r in rows)
-            return out
-
-    def review_pins(self) -> dict[str, str]:
-        """mention id -> the event an analyst placed it in (by a split or merge)."""
-        query = select(t.reviews.c.event_id, t.reviews.c.mention_ids).where(t.reviews.c.merged_into.is_(None))
-        with self.engine.connect() as conn:
-            return {mid: eid for eid, mids in conn.execute(query) for mid in mids}
-
-    def edited_events(self) -> list[Event]:
-        """The events an analyst edited, split or merged (review status `edited`), in creation order."""
-        query = (
-            select(t.events.c.data)
-            .join(t.reviews, t.reviews.c.event_id == t.events.c.id)
-            .where(t.reviews.c.status == "edited")
-            .order_by(t.events.c.seq)
-        )
-        with self.engine.connect() as conn:
-            return [Event.model_validate(d) for d in conn.scalars(query)]
-
-    def review_history(self, event_id: str | None = None) -> list[ReviewEntry]:
-        """The audit trail of one event (also of one merged away), or of every event; oldest
-        first. NotFoundError for an id no event has, nor ever had."""
-        query = select(t.review_log).order_by(t.review_log.c.id)
-        if event_id is not None:
-            query = query.where(t.review_log.c.event_id == event_id)
-        with self.engine.connect() as conn:
-            entries = [_entry_from_row(r) for r in conn.execute(query)]
-        if event_id is not None and not entries:
-            self.event(event_id)  # an unknown id is an error, not an empty trail
-        return entries
+    # -- reviews (their reads: store/reviews.py) -------------------------------------------
 
     def save_review(
         self,
@@ -684,22 +644,12 @@ def fatalities(e: Event) -> int:
     return min(BIGINT_MAX, sum(c.best or 0 for c in e.counts if c.kind == "killed"))
 
 
-def _review_from_row(row) -> ReviewState:  # type: ignore[no-untyped-def]
-    return ReviewState(event_id=row.event_id, status=row.status, corrections=row.corrections,
-                       mention_ids=row.mention_ids, merged_into=row.merged_into)  # fmt: skip
-
-
 def _entry_row(e: ReviewEntry) -> dict:
+    """An audit entry as a `review_log` row (unix time, text any store takes)."""
     row = e.model_dump(mode="json", exclude={"id"})
     row["at"] = int(e.at.timestamp())
     row["reviewer"], row["note"] = _storable(e.reviewer), _storable(e.note)
     return row
-
-
-def _entry_from_row(row) -> ReviewEntry:  # type: ignore[no-untyped-def]
-    data = dict(row._mapping)
-    data["at"] = datetime.fromtimestamp(data["at"], tz=timezone.utc)
-    return ReviewEntry.model_validate(data)
 
 
 def _story_row(s: Story) -> dict:
