@@ -86,3 +86,72 @@ def pg_url(pg_server, request) -> str:  # type: ignore[no-untyped-def]
                 "-p", str(pg_server["port"]), "-U", "eventdesk", name]  # fmt: skip
     subprocess.run(createdb, check=True, capture_output=True)
     return f"postgresql+psycopg://eventdesk@/{name}?host={pg_server['socket']}&port={pg_server['port']}"
+
+
+# -- a small store to review (store, CLI and API tests) ------------------------------------
+
+REVIEW_TEXTS = {
+    "wire": "Police fired on protesters in Colombo on Tuesday. One man was killed.",
+    "post": "Officers shot at demonstrators in Colombo on Tuesday, killing a man.",
+    "kandy": "Rioters burned a bus in Kandy on Tuesday.",
+}
+
+
+def _review_records():  # type: ignore[no-untyped-def]
+    """Three articles, their mentions, and two events built by the link step's merge: a shooting
+    in Colombo (two articles, three mentions; id e_shooting) and a riot in Kandy (e_riot)."""
+    from datetime import date
+
+    from eventdesk.link.events import merge_event
+    from eventdesk.records import Article, Count, Mention, Place, Source, TextSpan, When
+
+    colombo = Place(name="Colombo", country="Sri Lanka", country_code="LK", admin1="Western Province", lat=6.93,
+                    lon=79.85, geo_precision=1, gazetteer_id="1248991", text="Colombo", reason="the dateline")  # fmt: skip
+    tuesday = When(value=date(2022, 4, 19), precision="day", expression="Tuesday", reason="the Tuesday before publication")
+    killed = Count(kind="killed", low=1, high=1, best=1, text="One man", start=0, end=7)
+    articles = {n: Article(id=Article.make_id(text, None), source=f"{n}.txt", text=text, raw_text=text, outlet=n.title(),
+                           published=date(2022, 4, 20)) for n, text in REVIEW_TEXTS.items()}  # fmt: skip
+
+    def mention(name: str, trigger: str, event_type: str, sub: str, place: Place) -> Mention:
+        a = articles[name]
+        start = a.text.index(trigger)
+        return Mention(id=Mention.make_id(a.id, start, event_type), article_id=a.id, event_type=event_type, sub_event_type=sub,
+                       trigger=TextSpan(start=start, end=start + len(trigger), text=trigger), place=place, when=tuesday,
+                       sentence=TextSpan(start=0, end=len(a.text), text=a.text), counts=[killed] if event_type == "Protests" else [])  # fmt: skip
+
+    force = ("Protests", "Excessive force against protesters", colombo)
+    shooting = [mention("wire", "fired", *force), mention("wire", "killed", *force), mention("post", "shot", *force)]
+    riot = [mention("kandy", "burned", "Riots", "Violent demonstration", colombo.model_copy(update={"name": "Kandy", "lat": 7.29, "lon": 80.63}))]
+    sources = {a.id: Source(article_id=a.id, outlet=a.outlet, published=a.published) for a in articles.values()}
+    events = [merge_event("e_shooting", "s_review", shooting, sources, 1), merge_event("e_riot", "s_review", riot, sources, 2)]
+    return list(articles.values()), shooting + riot, events
+
+
+def fill_review_store(url: str) -> str:
+    """Write the records of `_review_records` into the store at `url`, linked; returns the url."""
+    from eventdesk.records import Story
+    from eventdesk.store import Store
+
+    articles, mentions, events = _review_records()
+    store = Store(url)
+    try:
+        for a in articles:
+            store.write_article(a, [m for m in mentions if m.article_id == a.id], {"content_hash": a.id})
+        updates = {a.id: {"story_id": "s_review", "copy_of": None, "copy_score": None} for a in articles}
+        story = Story(id="s_review", title="Shooting in Colombo", article_ids=list(updates))
+        store.save_link(updates, [story], events, {mid: e.id for e in events for mid in e.mention_ids})
+    finally:
+        store.close()
+    return url
+
+
+@pytest.fixture(scope="session")
+def fill_reviewable():  # type: ignore[no-untyped-def]
+    """`fill_review_store`, for test modules: `Store(fill_reviewable(url))`."""
+    return fill_review_store
+
+
+@pytest.fixture
+def reviewable(tmp_path: Path) -> str:
+    """A SQLite store to review (see `_review_records`)."""
+    return fill_review_store(f"sqlite:///{tmp_path / 'reviewable.db'}")

@@ -75,7 +75,10 @@ db_option = click.option(
 
 
 def scope_options(fn):  # type: ignore[no-untyped-def]
-    """--scope and --background: which incidents a view shows (default: current, ACLED scope)."""
+    """--scope, --background and --review: which incidents a view shows (default: current, ACLED
+    scope, not rejected by a reviewer)."""
+    fn = click.option("--review", type=click.Choice(["unreviewed", "confirmed", "edited", "rejected", "all"]),
+                      help="Only events of this review status, or all (default: all but rejected).")(fn)  # fmt: skip
     fn = click.option("--background", is_flag=True,
                       help="Also past incidents that articles mention only as context.")(fn)  # fmt: skip
     return click.option("--scope", type=click.Choice(["acled", "crime", "other", "all"]), default="acled", show_default=True,
@@ -84,6 +87,11 @@ def scope_options(fn):  # type: ignore[no-untyped-def]
 
 def _scope(scope: str) -> str | None:
     return None if scope == "all" else scope
+
+
+def _review(review: str | None) -> dict:
+    """The EventFilter's review setting for --review (none given: the filter's default)."""
+    return {} if review is None else {"review": None if review == "all" else (review,)}
 
 
 class Group(click.Group):
@@ -270,7 +278,7 @@ def _print_run_summary(store, summary, seconds: float) -> None:  # type: ignore[
 @click.option("--story", help="Only events of this story id (see `eventdesk stories`).")
 @scope_options
 def export(fmt: str, output: str, db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None,
-           story: str | None, scope: str, background: bool) -> None:  # fmt: skip
+           story: str | None, scope: str, background: bool, review: str | None) -> None:  # fmt: skip
     """Export events as JSONL (the shared schema), CSV or XLSX (ACLED's 31 columns, then
     eventdesk's) or GeoJSON.
 
@@ -289,7 +297,7 @@ def export(fmt: str, output: str, db: str | None, event_type: str | None, countr
     store = _store(db)
     _check_story(store, story)  # before -o makes a file
     flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story,
-                      scope=_scope(scope), background=background)  # fmt: skip
+                      scope=_scope(scope), background=background, **_review(review))  # fmt: skip
     if fmt == "xlsx":
         n = write_xlsx(iter_rows(store, flt), output)
         err.print(f"{n} events written to {output}", markup=False)
@@ -344,25 +352,27 @@ def _print_failed(store) -> None:  # type: ignore[no-untyped-def]
 @click.option("--story", help="Only events of this story id.")
 @scope_options
 def events(db: str | None, event_type: str | None, country: str | None, since: date | None, until: date | None, story: str | None,
-           scope: str, background: bool) -> None:  # fmt: skip
-    """List events with date, type, place, counts and sources.
+           scope: str, background: bool, review: str | None) -> None:  # fmt: skip
+    """List events with date, type, place, counts, sources and review status.
 
     \b
     Example:
       eventdesk events --type Riots --country KZ --since 2022-01-01
+      eventdesk events --review rejected
     """
     from eventdesk.store import EventFilter
 
     store = _store(db)
     _check_story(store, story)
     flt = EventFilter(event_type=event_type, country_code=country, since=since, until=until, story_id=story,
-                      scope=_scope(scope), background=background)  # fmt: skip
+                      scope=_scope(scope), background=background, **_review(review))  # fmt: skip
     rows = []
     for e in store.events(flt):
         counts = ", ".join(f"{c.kind} {_range(c)}" for c in e.counts)
         place = f"{e.place.name or '?'} ({e.place.country_code or '-'}, p{e.place.geo_precision or '-'})"
-        rows.append([e.id, str(e.when.value or "?"), f"{e.event_type} / {e.sub_event_type}", place, counts, f"{e.articles} ({e.independent_sources} indep.)"])
-    _print_table(["id", "date", "type / sub-type", "place", "counts", "articles (independent)"], rows)
+        rows.append([e.id, str(e.when.value or "?"), f"{e.event_type} / {e.sub_event_type}", place, counts,
+                     f"{e.articles} ({e.independent_sources} indep.)", e.review_status])  # fmt: skip
+    _print_table(["id", "date", "type / sub-type", "place", "counts", "articles (independent)", "review"], rows)
 
 
 def _check_story(store, story_id: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -401,7 +411,8 @@ def stories(db: str | None) -> None:
 @db_option
 @click.option("--removed", is_flag=True, help="For an article: list the lines the cleaner removed.")
 def show(item_id: str, db: str | None, removed: bool) -> None:
-    """Show an event (each evidence sentence with its article, attribution and status) or an article.
+    """Show an event (each evidence sentence with its article, attribution, status and mention id)
+    or an article.
 
     \b
     Example:
@@ -420,6 +431,9 @@ def _show_event(store, event_id: str) -> None:  # type: ignore[no-untyped-def]
     mentions = {m.id: m for m in store.mentions(event_id=event_id)}
     out.print(f"{e.id}  {e.event_type} / {e.sub_event_type}", markup=False)
     out.print(e.summary, markup=False)
+    if e.review_status != "unreviewed":
+        out.print(f"review: {e.review_status}{' (set: ' + ', '.join(e.edited_fields) + ')' if e.edited_fields else ''}; "
+                  f"history: eventdesk review history {e.id}", markup=False)  # fmt: skip
     out.print(f"date: {e.when.value or 'unknown'} ({e.when.precision}{'; ' + e.when.expression if e.when.expression else ''})", markup=False)
     out.print(f"place: {e.place.name or 'unknown'} {e.place.country_code or ''} precision {e.place.geo_precision} ({e.place.reason})", markup=False)
     for a in e.actors:
@@ -435,7 +449,7 @@ def _show_event(store, event_id: str) -> None:  # type: ignore[no-untyped-def]
             continue
         src = next((s for s in e.sources if s.article_id == m.article_id), None)
         who = f", attributed to {m.attributed_to}" if m.attributed_to else ""
-        out.print(f"\n[{m.status.value}{who}] {src.outlet if src and src.outlet else m.article_id} ({m.article_id} {m.sentence.start}-{m.sentence.end})", markup=False)
+        out.print(f"\n[{m.status.value}{who}] {src.outlet if src and src.outlet else m.article_id} ({m.article_id} {m.sentence.start}-{m.sentence.end}) {m.id}", markup=False)
         out.print(f"  {m.sentence.text}", markup=False)
         out.print(f"  why: {m.reason}", markup=False)
 
@@ -553,6 +567,15 @@ def _register_serve() -> None:
 
 
 _register_serve()
+
+
+def _register_review() -> None:
+    from eventdesk.cli_review import review_group
+
+    main.add_command(review_group)
+
+
+_register_review()
 
 if __name__ == "__main__":
     main()

@@ -41,5 +41,13 @@ class NotFoundError(EventdeskError):
     """A record asked for by id does not exist."""
 
 
+class MergedError(NotFoundError):
+    """An event asked for by id was merged into another by a review (`into`, its id)."""
+
+    def __init__(self, message: str, into: str) -> None:
+        super().__init__(message)
+        self.into = into
+
+
 class GoldFormatError(EventdeskError):
     """A gold file for `eventdesk eval` does not have the expected schema."""

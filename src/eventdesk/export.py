@@ -33,7 +33,7 @@ ACLED_COLUMNS = [
 # eventdesk's own, after ACLED's: what ACLED has no column for.
 OWN_COLUMNS = [
     "event_id", "iso2", "story_id", "articles", "independent_sources", "confidence", "status",
-    "scope", "background", "fatalities_range", "counts", "conflicts",
+    "scope", "background", "fatalities_range", "counts", "conflicts", "review_status", "edited_fields",
 ]  # fmt: skip
 CSV_COLUMNS = ACLED_COLUMNS + OWN_COLUMNS
 # A spreadsheet reads a cell starting with one of these as a formula (or, tab and CR, as the
@@ -102,6 +102,10 @@ def event_record(event: Event, mentions: list[Mention]) -> dict:
         # the articles mention it only as past context
         "scope": event.scope,
         "background": event.background,
+        # an analyst's verdict (unreviewed, confirmed, edited, rejected) and the fields they set:
+        # the values above are theirs for those fields
+        "review_status": event.review_status,
+        "edited_fields": event.edited_fields,
     } | acled_coding(event)
 
 
@@ -186,6 +190,8 @@ def csv_row(rec: dict, *, timestamp: int | None = None) -> dict:
         "fatalities_range": count_range([c for c in rec["counts"] if c["kind"] == "killed"]),
         "counts": "; ".join(_count_words(c) for c in rec["counts"]),
         "conflicts": " | ".join(rec["corroboration"]["conflicts"]),
+        "review_status": rec.get("review_status", "unreviewed"),
+        "edited_fields": "; ".join(rec.get("edited_fields", [])),
     }  # fmt: skip
     return {k: neutralise(v) for k, v in row.items()}
 

@@ -16,10 +16,11 @@ from importlib import resources
 from typing import get_args
 
 from eventdesk.errors import BadParameterError
-from eventdesk.records import EventType, Status
+from eventdesk.records import EventType, ReviewStatus, Status
 
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+REVIEW_STATUSES: tuple[str, ...] = get_args(ReviewStatus)
 EXAMPLE_COUNTRY = "LK"  # the examples' country, named in hints
 # The event-type lexicon's file: its [[sub_event]] table is ACLED's taxonomy.
 TAXONOMY_FILE = "extract/data/event_types.toml"
@@ -50,15 +51,26 @@ def checked(name: str, values: Iterable[str], allowed: tuple[str, ...]) -> tuple
 def sub_event_types() -> tuple[str, ...]:
     """ACLED's sub-event types, in the order of the lexicon's [[sub_event]] table.
 
-    Read from the data file rather than through `extract.lexicon`, which imports spaCy: a
-    server checking a `sub_type` parameter must not load the pipeline.
-
     Example:
         >>> "Peaceful protest" in sub_event_types()
         True
     """
+    return tuple(event_type_of_sub())
+
+
+@cache
+def event_type_of_sub() -> dict[str, str]:
+    """ACLED's sub-event type -> its event type, in the order of the lexicon's [[sub_event]] table.
+
+    Read from the data file rather than through `extract.lexicon`, which imports spaCy: a
+    server checking a `sub_type` parameter must not load the pipeline.
+
+    Example:
+        >>> event_type_of_sub()["Mob violence"]
+        'Riots'
+    """
     raw = resources.files("eventdesk").joinpath(TAXONOMY_FILE).read_text("utf-8")
-    return tuple(dict.fromkeys(row["sub_event_type"] for row in tomllib.loads(raw)["sub_event"]))
+    return {row["sub_event_type"]: row["event_type"] for row in tomllib.loads(raw)["sub_event"]}
 
 
 @cache

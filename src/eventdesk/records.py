@@ -11,7 +11,7 @@ Offsets (`start`, `end`) are always character offsets into the article's
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -30,6 +30,10 @@ TimePrecision = Literal["day", "week", "month", "year", "unknown"]
 GeoPrecision = Literal[1, 2, 3] | None
 ActorRole = Literal["actor1", "actor2", "associated"]
 Scope = Literal["acled", "crime", "other"]
+# An analyst's verdict on an event (see review.py): none yet, confirmed as the machine coded it,
+# corrected (fields edited, or the event split or merged), or rejected (not a real event).
+ReviewStatus = Literal["unreviewed", "confirmed", "edited", "rejected"]
+ReviewAction = Literal["confirm", "reject", "edit", "split", "merge"]
 
 
 class Status(StrEnum):
@@ -223,6 +227,50 @@ class Event(Record):
     scope: Scope = "acled"
     background: bool = False
     seq: int = Field(default=0, description="creation order, for stable listing")
+    review_status: ReviewStatus = Field(default="unreviewed", description="an analyst's verdict (review.py)")
+    edited_fields: list[str] = Field(default_factory=list, description="the fields an analyst set, kept over rebuilds")
+
+
+class Corrections(Record):
+    """The fields of an event an analyst set; None: not set, the merged value stands. Each one
+    replaces the whole field (a place's name and coordinates go together)."""
+
+    event_type: EventType | None = None
+    sub_event_type: str | None = None
+    when: When | None = None
+    place: Place | None = None
+    counts: list[Count] | None = None
+    actors: list[Actor] | None = None
+
+    def fields(self) -> dict[str, object]:
+        """The set fields by name, as typed values."""
+        return {name: getattr(self, name) for name in type(self).model_fields if getattr(self, name) is not None}
+
+
+class ReviewState(Record):
+    """Where an event's review stands: its verdict, the fields set, and the mentions an analyst
+    placed in it by a split or merge (the link step keeps them there)."""
+
+    event_id: str
+    status: ReviewStatus
+    corrections: Corrections = Field(default_factory=Corrections)
+    mention_ids: list[str] = Field(default_factory=list, description="placed by a split or merge")
+    merged_into: str | None = Field(default=None, description="the event this one was merged into")
+
+
+class ReviewEntry(Record):
+    """One line of the audit trail: who did what to an event, when, the value before and after."""
+
+    id: int = 0
+    event_id: str
+    action: ReviewAction
+    field: str | None = Field(default=None, description="the field edited; 'mentions' for a split or merge")
+    old: object = None
+    new: object = None
+    other_event_id: str | None = Field(default=None, description="the event split off, or merged with")
+    reviewer: str
+    at: datetime
+    note: str = ""
 
 
 class Story(Record):

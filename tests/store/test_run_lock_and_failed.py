@@ -92,6 +92,8 @@ def test_a_version_1_database_migrates_and_fills_the_killed_count(tmp_path: Path
     with store.engine.begin() as conn:  # back to what version 1 wrote
         conn.exec_driver_sql("ALTER TABLE events DROP COLUMN fatalities")
         conn.exec_driver_sql("ALTER TABLE events DROP COLUMN changed")
+        for table in sorted(t.LATER_TABLES):
+            conn.exec_driver_sql(f"DROP TABLE {table}")
         conn.execute(delete(t.meta))
         conn.execute(insert(t.meta).values(key="schema_version", value="1"))
         data = _event(12).model_dump(mode="json")

@@ -101,14 +101,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db_url: str) -> Iterator[str]:
-    """The app over a store under uvicorn in a background thread on a free loopback port; yields its base URL."""
+def serving(db_url: str, token: str | None = None) -> Iterator[str]:
+    """The app over a store under uvicorn in a background thread on a free loopback port (with
+    a write token: ingest and review on); yields its base URL."""
     import uvicorn
 
     from eventdesk.web.app import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db_url, token=token), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -119,6 +120,12 @@ def serving(db_url: str) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve():  # type: ignore[no-untyped-def]
+    """`serving`, for test modules (which cannot import this conftest): `with serve(url, token) as base`."""
+    return serving
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from eventdesk.link.copies import find_copies
-from eventdesk.link.events import Placement, assign_events, merge_event
+from eventdesk.link.events import Placement, apply_review, assign_events, merge_event
 from eventdesk.link.stories import assign_stories, build_stories
 from eventdesk.records import Event, Source
 from eventdesk.store import EventFilter, Store
@@ -48,7 +48,10 @@ def link(store: Store) -> LinkSummary:
     story_of = assign_stories(rows, copies)
     placements = [Placement.of(m) for m in store.iter_mentions()]
     known = store.mention_event_ids()
-    event_of = assign_events(placements, known, story_of)
+    # What analysts decided (review.py): a mention placed by a split or merge stays where they put
+    # it, and an event they edited takes new mentions that agree with it as they left it.
+    edited = {e.id: Placement.of_event(e) for e in store.edited_events()}
+    event_of = assign_events(placements, known | store.review_pins(), story_of, edited)
     article_updates = {
         r["id"]: {
             "story_id": story_of.get(r["id"]),
@@ -94,16 +97,7 @@ def _seqs(rows: list[dict], assigned: dict[str, str], store: Store, table: str) 
 
 def _merge(placements, event_of, touched, story_of, rows, copies, store: Store) -> list[Event]:  # type: ignore[no-untyped-def]
     """Rebuild the touched events from their mentions, in chunks of MERGE_CHUNK events."""
-    sources = {
-        r["id"]: Source(
-            article_id=r["id"],
-            outlet=r["outlet"],
-            url=r["url"],
-            published=date.fromisoformat(r["published"]) if r["published"] else None,
-            copy_of=copies.get(r["id"], (None,))[0],
-        )
-        for r in rows
-    }
+    sources = article_sources(rows, {a: c[0] for a, c in copies.items()})
     members: dict[str, list[str]] = {}
     for p in placements:  # ingest order, so members keep it
         if event_of[p.id] in touched:
@@ -116,10 +110,26 @@ def _merge(placements, event_of, touched, story_of, rows, copies, store: Store) 
     events: list[Event] = []
     for chunk in _chunks_of_mentions(members):
         found = store.mentions_by_id([mid for eid in chunk for mid in members[eid]])
+        reviews = store.reviews(chunk)  # an analyst's verdict and fields outlast the rebuild
         for eid in chunk:
             ms = [found[mid] for mid in members[eid]]
-            events.append(merge_event(eid, story_of[ms[0].article_id], ms, sources, seqs[eid]))
+            events.append(apply_review(merge_event(eid, story_of[ms[0].article_id], ms, sources, seqs[eid]), reviews.get(eid)))
     return events
+
+
+def article_sources(rows: list[dict], copy_of: dict[str, str | None]) -> dict[str, Source]:
+    """article id -> the article as a source of the events it reports (`Store.article_rows`
+    rows; `copy_of`: article id -> the article it copies)."""
+    return {
+        r["id"]: Source(
+            article_id=r["id"],
+            outlet=r["outlet"],
+            url=r["url"],
+            published=date.fromisoformat(r["published"]) if r["published"] else None,
+            copy_of=copy_of.get(r["id"]),
+        )
+        for r in rows
+    }
 
 
 def _chunks_of_mentions(members: dict[str, list[str]]) -> Iterator[list[str]]:

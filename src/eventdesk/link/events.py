@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from eventdesk.extract.events import lexicon
-from eventdesk.records import Actor, Count, Event, Mention, Place, Scope, Source, Status, When, hash_id
+from eventdesk.records import Actor, Count, Event, Mention, Place, ReviewState, Scope, Source, Status, When, hash_id
 from eventdesk.judge.calibration import calibrated
 from eventdesk.resolve.actors import in_country
 from eventdesk.resolve.gazetteer import haversine_km
@@ -137,15 +137,19 @@ class Placement:
 
     @classmethod
     def of(cls, m: Mention) -> Placement:
-        return cls(m.id, m.article_id, event_key(m), _constraints(m))
+        return cls(m.id, m.article_id, event_key(m), _constraints(m.place, m.when, m.actors))
+
+    @classmethod
+    def of_event(cls, e: Event) -> Placement:
+        """An event as a mention of itself: what a new mention must agree with to join it as it stands."""
+        return cls(e.id, "", (e.event_type,), _constraints(e.place, e.when, e.actors))
 
 
-def _constraints(m: Mention) -> tuple:
+def _constraints(p: Place | None, w: When | None, actors: Sequence[Actor]) -> tuple:
     """Everything `compatible` reads of a mention: its place, its date, its actor1 countries."""
-    p, w = m.place, m.when
     place = None if p is None or p.lat is None else (p.lat, p.lon, p.geo_precision, p.country_code)
     when = None if w is None or w.value is None else (w.value, w.precision)
-    return place, when, frozenset(a.country_code for a in m.actors if a.role == "actor1" and a.country_code)
+    return place, when, frozenset(a.country_code for a in actors if a.role == "actor1" and a.country_code)
 
 
 def compatible(mention: Placement, members: Iterable[Placement]) -> bool:
@@ -165,9 +169,10 @@ class _Events:
     event one representative per distinct constraint value (members that share it are
     interchangeable, so checks stay cheap for events of hundreds of mentions)."""
 
-    def __init__(self) -> None:
+    def __init__(self, reviewed: dict[str, Placement]) -> None:
         self.by_key: dict[tuple, list[str]] = {}
         self.reps: dict[str, dict[tuple, Placement]] = {}
+        self.reviewed = reviewed
 
     def add(self, story: str, eid: str, m: Placement) -> None:
         if eid not in self.reps:
@@ -180,6 +185,11 @@ class _Events:
         for eid in self.by_key.get((story, m.key), ()):
             if compatible(m, self.reps[eid].values()):
                 return eid
+            # An event an analyst corrected, split or merged takes a mention that agrees with it
+            # as they left it, or with any one of its members: they may have put together reports
+            # the machine kept apart (Colombo and Kegalle), or moved it away from all of them.
+            if eid in self.reviewed and any(compatible(m, [r]) for r in (self.reviewed[eid], *self.reps[eid].values())):
+                return eid
         return None
 
 
@@ -187,11 +197,13 @@ def assign_events(
     mentions: Iterable[Placement | Mention],
     known: dict[str, str | None],
     story_of_article: dict[str, str],
+    reviewed: dict[str, Placement] | None = None,
 ) -> dict[str, str]:
     """mention id → event id for every mention (in ingest order); known assignments are kept,
-    new ones added in order (so the same input always gives the same ids)."""
+    new ones added in order (so the same input always gives the same ids). `reviewed`: the
+    events analysts edited (`Placement.of_event`), which also take mentions that agree with them."""
     placements = [Placement.of(m) if isinstance(m, Mention) else m for m in mentions]
-    events = _Events()
+    events = _Events(reviewed or {})
     assigned: dict[str, str] = {}
     for m in placements:
         eid = known.get(m.id)
@@ -260,6 +272,17 @@ def merge_event(
         seq=seq,
     )
     return event.model_copy(update={"summary": summarise(event)})
+
+
+def apply_review(event: Event, review: ReviewState | None) -> Event:
+    """The event as an analyst reviewed it: each field they set replaces the merged one (and the
+    summary is written again from them), with their verdict. New evidence still changes the
+    fields they did not set. Unchanged without a review."""
+    if review is None:
+        return event
+    fields = review.corrections.fields()
+    reviewed = event.model_copy(update=fields | {"review_status": review.status, "edited_fields": sorted(fields)})
+    return reviewed.model_copy(update={"summary": summarise(reviewed)}) if fields else reviewed
 
 
 def _best_place(members: Sequence[Mention]) -> Place:

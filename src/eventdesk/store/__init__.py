@@ -21,17 +21,21 @@ from pathlib import Path
 from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, make_url, select, text, update
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from eventdesk.errors import NotFoundError, StoreBusyError, StoreError, StoreMissingError
-from eventdesk.records import Article, Event, Mention, SkipReason, Story
+from eventdesk.errors import MergedError, NotFoundError, StoreBusyError, StoreError, StoreMissingError
+from eventdesk.records import Article, Event, Mention, ReviewEntry, ReviewState, SkipReason, Story
 from eventdesk.store import schema as t
+from eventdesk.store.reviews import ReviewReads
 
 FAILED = SkipReason.EXTRACTION_ERROR.value  # the skip reason of an article that failed in a stage
 LOCK_POLL_SECONDS = 0.5
-WRITE_TIMES = {("events", "changed")}  # columns that say when a row was written, not what it holds
+WRITE_TIMES = {("events", "changed"), ("review_log", "at")}  # columns that say when a row was written, not what it holds
 # The PostgreSQL advisory lock key of `eventdesk run` (a fixed 63-bit number from its name).
 PG_LOCK_KEY = int.from_bytes(hashlib.sha256(b"eventdesk run").digest()[:8], "big") >> 1
 
 log = logging.getLogger(__name__)
+
+# Review statuses a view shows unless asked otherwise: a rejected event is hidden, not deleted.
+SHOWN_REVIEWS: tuple[str, ...] = ("unreviewed", "confirmed", "edited")
 
 
 @dataclass(frozen=True)
@@ -48,11 +52,16 @@ class EventFilter:
     # crime, other), background True adds the past incidents articles mention as context.
     scope: str | None = "acled"
     background: bool = False
+    review: tuple[str, ...] | None = SHOWN_REVIEWS  # the review statuses shown; None: every one
 
 
 def _shown(event: Event, flt: EventFilter) -> bool:
-    """Whether an event passes the filter's scope and background settings."""
-    return (flt.scope is None or event.scope == flt.scope) and (flt.background or not event.background)
+    """Whether an event passes the filter's scope, background and review settings."""
+    return (
+        (flt.scope is None or event.scope == flt.scope)
+        and (flt.background or not event.background)
+        and (flt.review is None or event.review_status in flt.review)
+    )
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +115,7 @@ def _missing(what: str) -> StoreMissingError:
     )
 
 
-class Store:
+class Store(ReviewReads):
     """Read/write access to the eventdesk database."""
 
     def __init__(self, url: str, *, create: bool = True) -> None:
@@ -362,7 +371,7 @@ class Store:
             if value is not None:
                 query = query.where(make(value))
         with self.engine.connect() as conn:
-            # scope and background live in the record (no column): filtered here, then the limit
+            # scope, background and review live in the record (no column): filtered here, then the limit
             found = (Event.model_validate(d) for d in conn.scalars(query))
             kept = [e for e in found if _shown(e, flt)]
         return kept[: flt.limit] if flt.limit else kept
@@ -380,8 +389,18 @@ class Store:
         return out
 
     def event(self, event_id: str) -> Event:
-        """One event by id (NotFoundError if absent)."""
-        return Event.model_validate(self._data(t.events, event_id, "event", "eventdesk events"))
+        """One event by id (NotFoundError if absent; MergedError if a review merged it away)."""
+        try:
+            return Event.model_validate(self._data(t.events, event_id, "event", "eventdesk events"))
+        except NotFoundError:
+            state = self.reviews([event_id]).get(event_id)
+            if state is None or state.merged_into is None:
+                raise
+            raise MergedError(
+                f"event {event_id!r} was merged into {state.merged_into!r} by a review; open that one "
+                f"(its history: `eventdesk review history {event_id}`)",
+                state.merged_into,
+            ) from None
 
     def _data(self, table, record_id: str, what: str, listing: str) -> dict:  # type: ignore[no-untyped-def]
         """The JSON `data` of one row by id, or NotFoundError naming the command that lists them."""
@@ -400,6 +419,33 @@ class Store:
     def story(self, story_id: str) -> Story:
         """One story by id (NotFoundError if absent)."""
         return Story.model_validate(self._data(t.stories, story_id, "story", "eventdesk stories"))
+
+    # -- reviews (their reads: store/reviews.py) -------------------------------------------
+
+    def save_review(
+        self,
+        entries: Sequence[ReviewEntry],
+        states: Sequence[ReviewState],
+        events: Sequence[Event],
+        mention_events: dict[str, str] | None = None,
+        deleted: Sequence[str] = (),
+    ) -> None:
+        """Write a review in one transaction: its audit entries, the reviews' new states, the
+        events as they now stand, mentions moved between events, events merged away."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(t.review_log), [_entry_row(e) for e in entries])
+            rows = [s.model_dump(mode="json") for s in states]
+            conn.execute(delete(t.reviews).where(t.reviews.c.event_id.in_([s.event_id for s in states])))
+            if rows:
+                conn.execute(insert(t.reviews), rows)
+            if deleted:
+                conn.execute(delete(t.events).where(t.events.c.id.in_(list(deleted))))
+            _upsert(conn, t.events, _changed_rows(conn, [_event_row(e) for e in events], int(time.time())))
+            if mention_events:
+                conn.execute(
+                    update(t.mentions).where(t.mentions.c.id == bindparam("mid")).values(event_id=bindparam("eid")),
+                    [{"mid": m, "eid": e} for m, e in mention_events.items()],
+                )
 
     def dump(self) -> dict[str, list[tuple]]:
         """Every row of every table but the times rows were written, sorted: for comparing two
@@ -596,6 +642,14 @@ def fatalities(e: Event) -> int:
     """The event's killed count (sum of the `best` figures of its killed counts) for the 64-bit
     `events.fatalities` column, capped at the column's maximum."""
     return min(BIGINT_MAX, sum(c.best or 0 for c in e.counts if c.kind == "killed"))
+
+
+def _entry_row(e: ReviewEntry) -> dict:
+    """An audit entry as a `review_log` row (unix time, text any store takes)."""
+    row = e.model_dump(mode="json", exclude={"id"})
+    row["at"] = int(e.at.timestamp())
+    row["reviewer"], row["note"] = _storable(e.reviewer), _storable(e.note)
+    return row
 
 
 def _story_row(s: Story) -> dict:

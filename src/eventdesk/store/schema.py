@@ -109,6 +109,34 @@ failures = Table(
     Column("reason", Text, nullable=False),
 )
 
+# An analyst's review of an event (review.py): one row per reviewed event, the current state;
+# the link step reads it when it rebuilds the event, so the verdict and the fields set survive.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("event_id", String(40), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("corrections", JSON, nullable=False),  # records.Corrections: the fields set
+    Column("mention_ids", JSON, nullable=False),  # mentions placed here by a split or merge
+    Column("merged_into", String(40)),
+)
+
+# The audit trail: every review action, never changed or deleted. One row per field edited.
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(40), nullable=False, index=True),
+    Column("action", String(16), nullable=False),
+    Column("field", String(40)),
+    Column("old", JSON),
+    Column("new", JSON),
+    Column("other_event_id", String(40)),
+    Column("reviewer", Text, nullable=False),
+    Column("at", BigInteger, nullable=False),  # unix time
+    Column("note", Text, nullable=False),
+)
+
 Index("ix_mentions_unlinked", mentions.c.event_id, mentions.c.article_id)
 
 
@@ -117,6 +145,8 @@ def _v1_initial(conn: Connection) -> None:
     # version 1 and then every migration, like an old one.
     v1 = MetaData()
     for table in metadata.sorted_tables:
+        if table.name in LATER_TABLES:
+            continue
         columns = [c._copy() for c in table.columns if (table.name, c.name) not in LATER_COLUMNS]
         Table(table.name, v1, *columns)
     for index in metadata.tables["mentions"].indexes:
@@ -128,6 +158,8 @@ def _v1_initial(conn: Connection) -> None:
 V2_COLUMNS = {("events", "fatalities")}
 V3_COLUMNS = {("events", "changed")}
 LATER_COLUMNS = V2_COLUMNS | V3_COLUMNS  # added by a migration after version 1
+V4_TABLES = {"reviews", "review_log"}
+LATER_TABLES = V4_TABLES  # created by a migration after version 1
 
 
 def _v2_fatalities(conn: Connection) -> None:
@@ -150,7 +182,14 @@ def _v3_changed(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE events ADD COLUMN changed BIGINT"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_fatalities, _v3_changed]
+def _v4_reviews(conn: Connection) -> None:
+    """reviews and review_log: analysts' verdicts and corrections of events, and their audit
+    trail (issue 15). New tables only: every stored event is unreviewed."""
+    for name in sorted(V4_TABLES):
+        metadata.tables[name].create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_fatalities, _v3_changed, _v4_reviews]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,13 +7,15 @@ screen is exactly what a script gets here.
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
+from eventdesk.acled import ACLED_KINDS
 from eventdesk.export import event_record
-from eventdesk.records import Event, Mention
+from eventdesk.filters import EVENT_TYPES, REVIEW_STATUSES, event_type_of_sub
+from eventdesk.records import ActorRole, CountKind, Event, Mention, TimePrecision
 from eventdesk.store import Store
 from eventdesk.web import queries
 from eventdesk.web.facets import Facets, facets
@@ -63,12 +65,28 @@ def get_totals(store: StoreDep, query: QueryDep) -> Totals:
 
 
 @router.get("/events/{event_id}", summary="One event as a schema record")
-def get_event(store: StoreDep, event_id: str) -> dict[str, Any]:
-    """The event record of the shared schema, plus `explain`: reasons and evidence detail."""
+def get_event(request: Request, store: StoreDep, event_id: str) -> dict[str, Any]:
+    """The event record of the shared schema, plus `explain` (reasons and evidence detail) and
+    `review` (the analysts' verdict, the fields they set, the audit trail, and whether this
+    server takes reviews: `writable`, when it has a write token)."""
     event = store.event(event_id)
     by_id = queries.mentions_for_events(store, [event.id])
     mentions = [by_id[m] for m in event.mention_ids if m in by_id]
-    return event_record(event, mentions) | {"explain": _explain(store, event, mentions)}
+    review = {
+        "status": event.review_status,
+        "edited_fields": event.edited_fields,
+        "history": [e.model_dump(mode="json") for e in store.review_history(event.id)],
+        "writable": bool(request.app.state.token),
+    }
+    return event_record(event, mentions) | {"explain": _explain(store, event, mentions), "review": review}
+
+
+@router.get("/events/{event_id}/history", summary="The review audit trail of one event")
+def get_history(store: StoreDep, event_id: str) -> dict[str, Any]:
+    """Every review action on the event (also on one merged into another), oldest first: who,
+    when, the field, the value before and after, the note."""
+    entries = store.review_history(event_id)
+    return {"event_id": event_id, "history": [e.model_dump(mode="json") for e in entries]}
 
 
 def _explain(store: Store, event: Event, mentions: list[Mention]) -> dict[str, Any]:
@@ -127,6 +145,23 @@ def source_groups(event: Event, arts: dict[str, dict[str, Any]]) -> list[dict[st
         {"original": root, "independent": True, "members": sorted(ms, key=lambda m: m["article_id"] != root)}
         for root, ms in groups.items()
     ]
+
+
+@router.get("/taxonomy", summary="The values an event's fields take (for review forms)")
+def get_taxonomy() -> dict[str, Any]:
+    """ACLED's event types with their sub-event types, the actor kinds (ACLED's eight), actor
+    roles, count kinds, time precisions and review statuses."""
+    by_type: dict[str, list[str]] = {t: [] for t in EVENT_TYPES}
+    for sub, event_type in event_type_of_sub().items():
+        by_type[event_type].append(sub)
+    return {
+        "event_types": by_type,
+        "actor_kinds": list(ACLED_KINDS),
+        "actor_roles": list(get_args(ActorRole)),
+        "count_kinds": list(get_args(CountKind)),
+        "time_precisions": list(get_args(TimePrecision)),
+        "review_statuses": list(REVIEW_STATUSES),
+    }
 
 
 @router.get("/stories", summary="List stories")

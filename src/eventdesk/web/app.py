@@ -10,7 +10,8 @@ instead of FastAPI's default page, which pulls Swagger UI from a CDN.
 Around the routes, outermost first: `SecurityHeaders` (CSP and friends on every answer),
 `guard.RequestGuard` (Host allow-list, body cap and write token, all decided before a byte of
 the body is read) and `cache.ResponseCache` (API answers kept while the store is unchanged).
-The write route (`POST /api/articles`) exists only when an ingest token is configured.
+The write routes (`POST /api/articles`, and the review routes `POST /api/events/{id}/confirm`,
+`reject`, `edit`, `split`, `merge`) exist only when a token is configured.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventdesk import __version__
 from eventdesk.config import Config, load_config
-from eventdesk.errors import BadParameterError, ConfigError, NotFoundError
+from eventdesk.errors import BadParameterError, ConfigError, NotFoundError, StoreBusyError
 from eventdesk.store import Store
 from eventdesk.web import api, downloads, pages
 from eventdesk.web.cache import ChangeCounter, ResponseCache
@@ -42,6 +43,8 @@ TOKEN_ENV = "EVENTDESK_TOKEN"
 SERVE_ARGS_ENV = "EVENTDESK_SERVE_ARGS"
 # The write routes (ingest.router's): named here so a read-only app need not import the pipeline.
 WRITE_PATHS = frozenset({"/api/articles"})
+# The review routes (review.router's), likewise: a pattern, since they carry the event id.
+REVIEW_PATHS = r"/api/events/[^/]+/(confirm|reject|edit|split|merge)"
 # No inline script or style anywhere, no framing, nothing from another origin: article text
 # is untrusted, so even a rendering bug must not be able to run or load anything.
 CSP = (
@@ -94,6 +97,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(BadParameterError)
     async def bad_parameter(request: Request, exc: BadParameterError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(StoreBusyError)
+    async def busy(request: Request, exc: StoreBusyError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=409)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -159,9 +166,10 @@ def create_app(
     for router in (api.router, downloads.router, pages.router):
         app.include_router(router)
     if app.state.token:  # a desk that only reads has no write route at all (nor loads the pipeline)
-        from eventdesk.web import ingest
+        from eventdesk.web import ingest, review
 
         app.include_router(ingest.router)
+        app.include_router(review.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(ResponseCache, counter=counter, max_bytes=cache_bytes if counter.enabled else 0)
     app.add_middleware(
@@ -170,6 +178,7 @@ def create_app(
         max_body_bytes=max_body,
         token=lambda: app.state.token,
         write_paths=WRITE_PATHS,
+        review_paths=REVIEW_PATHS,
     )
     app.add_middleware(SecurityHeaders)
     log.info(

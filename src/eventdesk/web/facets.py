@@ -84,7 +84,7 @@ def _facet_filters() -> tuple[_Facet, ...]:
 
 
 # A query with every filter off (EventQuery's defaults keep to ACLED's scope and current events).
-_NO_FILTER = EventQuery(scope=None, background=True)
+_NO_FILTER = EventQuery(scope=None, background=True, review=None)
 
 
 def _statement(query: EventQuery, dialect: str, facets_: tuple[_Facet, ...]) -> Select:

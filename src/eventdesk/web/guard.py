@@ -11,7 +11,8 @@ and headers alone, in this order:
    it cannot read a desk's local API.
 2. **Size**: a Content-Length over `web_max_body_bytes` is 413, with nothing of the body read.
 3. **Writes** (any method but GET, HEAD, OPTIONS): with ingest off, a write route is 404
-   ("ingest is disabled"); with ingest on, a missing bearer token is 401 and a wrong one 403.
+   ("ingest is disabled", or "review is disabled" for a review route); with ingest on, a
+   missing bearer token is 401 and a wrong one 403.
 4. **Chunked bodies** (no Content-Length) are read here up to the cap, then handed to the app;
    one byte past the cap is 413 and the rest is never read.
 
@@ -24,6 +25,7 @@ import hmac
 import ipaddress
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -112,6 +114,7 @@ class RequestGuard:
         max_body_bytes: the largest body accepted (`web_max_body_bytes`).
         token: called per request for the ingest token (None: ingest is off).
         write_paths: the app's write routes, named in the 404 when ingest is off.
+        review_paths: a pattern of the review routes' paths, named in the 404 when writes are off.
     """
 
     def __init__(
@@ -122,12 +125,14 @@ class RequestGuard:
         max_body_bytes: int,
         token: Callable[[], str | None],
         write_paths: frozenset[str],
+        review_paths: str | None = None,
     ) -> None:
         self.app = app
         self.allowed_hosts = allowed_hosts
         self.max_body_bytes = max_body_bytes
         self.token = token
         self.write_paths = write_paths
+        self.review_paths = re.compile(review_paths) if review_paths else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -203,6 +208,12 @@ class RequestGuard:
                 message = (
                     f"{scope['method']} {scope['path']} is not served: ingest is disabled on this server. "
                     "Start it with EVENTDESK_TOKEN set to enable POST /api/articles"
+                )
+                return 404, message, {}
+            if self.review_paths is not None and self.review_paths.fullmatch(scope["path"].rstrip("/")):
+                message = (
+                    f"{scope['method']} {scope['path']} is not served: review is disabled on this server. "
+                    "Start it with EVENTDESK_TOKEN set to enable the review routes"
                 )
                 return 404, message, {}
             return None  # no write route at all: the router answers 404 or 405, reading nothing

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, RedirectResponse
 
-from eventdesk.errors import NotFoundError
+from eventdesk.errors import MergedError, NotFoundError
 from eventdesk.store import Store
 
 STATIC_DIR = Path(str(resources.files("eventdesk.web").joinpath("static")))
@@ -43,10 +44,17 @@ def index() -> FileResponse:
     return static_page("index.html")
 
 
-@router.get("/events/{event_id}")
-def event_page(request: Request, event_id: str) -> FileResponse:
-    """One event with its evidence highlighted in the articles."""
-    return _page_if_found(request, lambda s: s.event(event_id), "event.html")
+@router.get("/events/{event_id}", response_model=None)
+def event_page(request: Request, event_id: str) -> FileResponse | RedirectResponse:
+    """One event with its evidence highlighted in the articles; an event a review merged into
+    another sends the browser on to that one."""
+    try:
+        request.app.state.store.event(event_id)
+    except MergedError as merged:
+        return RedirectResponse(f"/events/{quote(merged.into, safe='')}", status_code=307)
+    except NotFoundError:
+        return static_page("404.html", status_code=404)
+    return static_page("event.html")
 
 
 @router.get("/stories/{story_id}")

@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request
 
 from eventdesk.errors import BadParameterError
-from eventdesk.filters import EVENT_TYPES, STATUSES, checked, checked_countries, sub_event_types
-from eventdesk.store import Store
+from eventdesk.filters import EVENT_TYPES, REVIEW_STATUSES, STATUSES, checked, checked_countries, sub_event_types
+from eventdesk.store import SHOWN_REVIEWS, Store
 from eventdesk.web.queries import SORT_KEYS, EventQuery, Order, SortKey
 
 MAX_LIMIT = 5000  # one page the map can draw at once; larger exports go through /api/export
@@ -69,11 +69,23 @@ def checked_story(store: Store, story_id: str | None) -> str | None:
     return story_id
 
 
+def checked_review(values: list[str] | None) -> tuple[str, ...] | None:
+    """The review statuses to show: the default hides rejected events; `all` shows every one."""
+    wanted = checked("review", split_values(values), (*REVIEW_STATUSES, "all"))
+    if not wanted:
+        return SHOWN_REVIEWS
+    return None if "all" in wanted else wanted
+
+
 TypeParam = Annotated[list[str] | None, Query(description="Event type(s), repeated or comma-separated.")]
 SubTypeParam = Annotated[list[str] | None, Query(description="ACLED sub-event type(s), repeated or comma-separated.")]
 CountryParam = Annotated[list[str] | None, Query(description="ISO 3166-1 alpha-2 code(s), e.g. LK.")]
 Admin1Param = Annotated[
     list[str] | None, Query(description="First-level region(s) by name, e.g. Western Province; repeat the parameter for several.")
+]
+ReviewParam = Annotated[
+    list[str] | None,
+    Query(description="Review status(es): " + ", ".join(REVIEW_STATUSES) + ", or all (default: all but rejected)."),
 ]
 StatusParam = Annotated[
     list[str] | None, Query(description="Evidence status(es): " + ", ".join(STATUSES) + ".")
@@ -96,6 +108,7 @@ def event_query(  # noqa: PLR0913 - one argument per documented filter
     story: Annotated[str | None, Query(description="Events of one story id.")] = None,
     scope: Annotated[Literal["acled", "crime", "other", "all"], Query(description="ACLED's scope (default), ordinary crime, other, or all.")] = "acled",
     background: Annotated[bool, Query(description="Also past incidents that articles mention only as context.")] = False,
+    review: ReviewParam = None,
     sort: Annotated[SortKey, Query(description="Sort key: " + ", ".join(SORT_KEYS) + ".")] = "date",
     order: Annotated[Order, Query(description="asc or desc.")] = "desc",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
@@ -119,6 +132,7 @@ def event_query(  # noqa: PLR0913 - one argument per documented filter
         story_id=checked_story(store, story),
         scope=None if scope == "all" else scope,
         background=background,
+        review=checked_review(review),
         sort=sort,
         order=order,
         limit=limit,

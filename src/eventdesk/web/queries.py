@@ -24,7 +24,7 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.selectable import TableValuedAlias
 
 from eventdesk.records import Mention
-from eventdesk.store import Store
+from eventdesk.store import SHOWN_REVIEWS, Store
 from eventdesk.store import schema as t
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ class EventQuery:
     story_id: str | None = None
     scope: str | None = "acled"  # None: every scope (ACLED, ordinary crime, other)
     background: bool = False  # True: also the past incidents articles mention as context
+    review: tuple[str, ...] | None = SHOWN_REVIEWS  # review statuses shown (not rejected); None: all
     sort: SortKey = "date"
     order: Order = "desc"
     limit: int = 100
@@ -99,6 +100,11 @@ def admin1_column() -> ColumnElement:
 def scope_column() -> ColumnElement:
     """The event's scope; records from before the judge carry none: they were ACLED's."""
     return func.coalesce(_E.c.data["scope"].as_string(), "acled")
+
+
+def review_column() -> ColumnElement:
+    """The event's review status; records from before review carry none: unreviewed."""
+    return func.coalesce(_E.c.data["review_status"].as_string(), "unreviewed")
 
 
 def _json_elements(path: str, dialect: str) -> tuple[TableValuedAlias, ColumnElement]:
@@ -159,6 +165,8 @@ def where_clauses(query: EventQuery, dialect: str) -> list[ColumnElement]:
         conds.append(_E.c.story_id == query.story_id)
     if query.scope is not None:
         conds.append(scope_column() == query.scope)
+    if query.review is not None:
+        conds.append(review_column().in_(query.review))
     if not query.background:
         conds.append(or_(_E.c.data["background"].as_boolean().is_(None), _E.c.data["background"].as_boolean().is_(False)))
     return conds
@@ -297,4 +305,5 @@ def event_row(data: dict[str, Any], statuses: list[str]) -> dict[str, Any]:
         "statuses": statuses,
         "conflicts": len(data.get("conflicts", [])),
         "confidence": data.get("confidence"),
+        "review_status": data.get("review_status", "unreviewed"),
     }

@@ -107,7 +107,8 @@ def serve_command(host: str, port: int, db: str | None, workers: int | None, all
     """Serve the desk: map, timeline, tables and the JSON API, all offline.
 
     Open http://HOST:PORT/ in a browser; the API is under /api/ and described at /docs.
-    Set EVENTDESK_TOKEN to enable POST /api/articles (Authorization: Bearer TOKEN).
+    Set EVENTDESK_TOKEN to enable POST /api/articles and the review routes
+    (Authorization: Bearer TOKEN).
     Requests naming another Host than this server's are refused (DNS rebinding):
     add the names a desk reaches it by with --allow-host.
 

@@ -5,6 +5,7 @@ import { h, fill, getJSON, showError, link, safeUrl, lastPathPart } from "./dom.
 import { typeColor, formatDate, formatRange, plural, GEO_PRECISION, TIME_PRECISION, STATUS_HELP } from "./format.js";
 import { EventMap } from "./map.js";
 import { statusBadges } from "./table.js";
+import { reviewBadge, reviewSection } from "./review.js";
 
 const ROLE_LABELS = { actor1: "Actor 1", actor2: "Actor 2", associated: "Associated" };
 const articles = new Map();
@@ -31,6 +32,7 @@ function header(rec, story) {
       h("span", { class: "muted" }, ` · ${formatDate(rec.date.value, rec.date.precision)}`)),
     h("div", { class: "title-badges" },
       typeBadge(rec.event_type),
+      reviewBadge(rec.review.status),
       statusBadges(statuses),
       h("span", { class: `badge ${c.independent_sources >= 2 ? "strong" : "neutral"}`, title: "independent sources: articles that are not copies of one another" },
         `${plural(c.independent_sources, "independent source")} · ${plural(c.articles, "article")}`),
@@ -210,19 +212,23 @@ function locator(rec) {
   return section;
 }
 
-async function main() {
+/** Draw the page; again after a review action, with what it did (`notice`). */
+async function main(notice) {
   const page = document.getElementById("page");
   const id = lastPathPart();
   document.getElementById("json-twin").href = `/api/events/${encodeURIComponent(id)}`;
+  delete document.body.dataset.ready;
   try {
     const rec = await getJSON(`/api/events/${encodeURIComponent(id)}`);
     const story = await getJSON(`/api/stories/${encodeURIComponent(rec.story_id)}`).catch(() => null);
+    const taxonomy = rec.review.writable ? await getJSON("/api/taxonomy") : null;
     document.title = `${rec.sub_event_type} in ${rec.location.name || "?"} — eventdesk`;
     fill(page,
       header(rec, story),
       h("div", { class: "grid-2" },
         h("div", { class: "stack" }, evidenceSection(rec)),
-        h("div", { class: "stack" }, whenWhere(rec), rec.location.lat !== null ? locator(rec) : null,
+        h("div", { class: "stack" }, reviewSection(rec, story, taxonomy, main, notice), whenWhere(rec),
+          rec.location.lat !== null ? locator(rec) : null,
           countsSection(rec), conflictsSection(rec), actorsSection(rec), sourcesSection(rec))));
     document.body.dataset.ready = "1";
   } catch (error) {
