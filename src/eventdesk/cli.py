@@ -511,7 +511,9 @@ def report(story_id: str | None, db: str | None, fmt: str, output: str, base_url
               help="Also list every miss and spurious prediction (records: every record with its verdict).")
 @click.option("--export", "export", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="records: score this JSONL export instead of running the pipeline.")
-def eval_cmd(kind: str, gold: Path, part: str | None, misses: bool, export: Path | None) -> None:  # fmt: skip
+@click.option("--baseline", type=click.Choice(["tfidf"]),
+              help="stories: score this baseline instead (tfidf: TF-IDF, average link, threshold tuned on the tune part).")
+def eval_cmd(kind: str, gold: Path, part: str | None, misses: bool, export: Path | None, baseline: str | None) -> None:  # fmt: skip
     """Evaluate a stage against a gold file; the last line is key=value figures.
 
     Every dev set has a fixed tune part and check part: read misses on tune, report check.
@@ -522,12 +524,13 @@ def eval_cmd(kind: str, gold: Path, part: str | None, misses: bool, export: Path
     Example:
       eventdesk eval records --gold ../shared/data/desk-gold/desk_dev.jsonl
       eventdesk eval geo --gold ../shared/data/geoparsing-geovirus/geovirus_dev.jsonl --part check
+      eventdesk eval stories --gold ../shared/data/ecbplus-stories-events/ecbplus_dev.jsonl --baseline tfidf
     """
     from eventdesk.evaluate import evaluate
 
     if export is not None and kind != "records":
         raise click.BadParameter("--export scores an export against the desk gold: use it with `eval records`")
-    report_obj = evaluate(kind, gold, part=part, export=export)
+    report_obj = evaluate(kind, gold, part=part, export=export, baseline=baseline)
     for line in report_obj.misses() if misses else []:
         click.echo(line)  # tab-separated, as the shared scorer's --list
     for line in report_obj.details():

@@ -11,6 +11,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
+from eventdesk.errors import BadParameterError
 from eventdesk.evaluate.gold import read_jsonl
 
 # KIND → "module:function"; each function takes the gold path and a part, and returns a report.
@@ -26,6 +27,8 @@ EVALUATORS = {
 # (copies builds a generated benchmark from the file).
 SELF_PARTED = frozenset({"records"})
 UNSPLIT = frozenset({"copies"})
+# Baselines an evaluator can be asked to score instead of the pipeline: KIND → name → "module:function".
+BASELINES = {"stories": {"tfidf": "eventdesk.evaluate.tfidf_baseline:evaluate_tfidf"}}
 
 
 class Report(Protocol):
@@ -62,24 +65,34 @@ class _Wrapped:
         return self.report.summary_line()
 
 
-def _call(kind: str, gold: Path, **kwargs: object) -> Report:
-    module, func = EVALUATORS[kind].split(":")
+def _call(kind: str, gold: Path, baseline: str | None = None, **kwargs: object) -> Report:
+    module, func = (BASELINES[kind][baseline] if baseline else EVALUATORS[kind]).split(":")
     return getattr(import_module(module), func)(gold, **kwargs)  # type: ignore[no-any-return]
 
 
-def evaluate(kind: str, gold: Path, part: str | None = None, export: Path | None = None) -> _Wrapped:
+def evaluate(kind: str, gold: Path, part: str | None = None, export: Path | None = None, baseline: str | None = None) -> _Wrapped:
     """Run the evaluator for KIND on a gold file: on `part` only, or on tune, check and all.
 
-    `export` (records only) scores an existing JSONL export instead of running the pipeline.
+    `export` (records only) scores an existing JSONL export instead of running the pipeline;
+    `baseline` (a name in BASELINES[kind]) scores that baseline instead of the pipeline.
+
+    Raises:
+        BadParameterError: `baseline` is not one KIND has.
     """
-    if kind in UNSPLIT:
+    if baseline is not None and baseline not in BASELINES.get(kind, {}):
+        known = ", ".join(f"{k} --baseline {b}" for k, bs in BASELINES.items() for b in bs)
+        raise BadParameterError(f"eval {kind} has no baseline {baseline!r}; the baselines are: {known}")
+    if baseline is None and kind in UNSPLIT:
         return _Wrapped(_call(kind, gold))
-    if kind in SELF_PARTED:
+    if baseline is None and kind in SELF_PARTED:
         return _Wrapped(_call(kind, gold, part=part or "all", export=export))
     if part is not None:
-        return _Wrapped(_call(kind, gold, part=part))
-    parts = {name: _call(kind, gold, part=name) if _has_records(gold, name, kind) else _Empty() for name in ("tune", "check")}
-    return _Wrapped(_call(kind, gold, part="all"), parts)
+        return _Wrapped(_call(kind, gold, baseline, part=part))
+    parts = {
+        name: _call(kind, gold, baseline, part=name) if _has_records(gold, name, kind) else _Empty()
+        for name in ("tune", "check")
+    }
+    return _Wrapped(_call(kind, gold, baseline, part="all"), parts)
 
 
 def _has_records(gold: Path, part: str, kind: str) -> bool:
