@@ -40,8 +40,9 @@ FLOOR_EXAMPLES_MACRO_F1 = 0.47
 # 0.54 -> 0.52 on purpose: the examples' gold files excessive force against protesters with the
 # protesters as actor1, the convention the desk gold and issue 14 call wrong (ACLED: the force
 # is actor1); filing it the desk's way (resolve/actors.py) costs 4 of 57 there and gains 3
-# riots whose crowd is now named.
-FLOOR_EXAMPLES_ACTOR_ACC = 0.52
+# riots whose crowd is now named. 0.52 -> 0.51: the judge retrained on attributed incidents keeps
+# one more correctly typed gold event (57 -> 58) whose actors are not right; 30 are right both times.
+FLOOR_EXAMPLES_ACTOR_ACC = 0.51
 FLOOR_EXAMPLES_SUB_ACC = 0.90
 
 
