@@ -22,7 +22,7 @@ import numpy as np
 
 from eventdesk.errors import GoldFormatError
 from eventdesk.evaluate.gold import read_jsonl
-from eventdesk.evaluate.stories import adjusted_rand, b_cubed
+from eventdesk.evaluate.stories import StoriesReport, adjusted_rand, b_cubed
 
 log = logging.getLogger(__name__)
 
@@ -36,35 +36,23 @@ VECTORIZER = {"stop_words": "english", "sublinear_tf": True}
 
 
 @dataclass(frozen=True)
-class BaselineReport:
+class BaselineReport(StoriesReport):
     """B³ and ARI of the TF-IDF baseline on one part, with the threshold it was cut at."""
 
-    precision: float
-    recall: float
-    f1: float
-    ari: float
-    n: int
-    gold_stories: int
-    predicted_stories: int
     threshold: float
     tune_f1: float
 
     def details(self) -> list[str]:
-        """Human-readable lines before the summary."""
+        """Human-readable lines before the summary: the cut, then the stories' lines."""
         return [
             f"baseline tfidf: average link on cosine distance, cut at {self.threshold:.2f} "
             f"(swept {THRESHOLDS[0]}-{THRESHOLDS[-1]} on the tune part: B3 F1 {self.tune_f1:.3f} there)",
-            f"articles: {self.n}; gold stories: {self.gold_stories}; predicted stories: {self.predicted_stories}",
-            f"B3 precision {self.precision:.3f}, recall {self.recall:.3f}, F1 {self.f1:.3f}; ARI {self.ari:.3f}",
+            *super().details(),
         ]
 
     def summary_line(self) -> str:
         """ONE line of key=value pairs (the keys of `StoriesReport`, then the threshold)."""
-        return (
-            f"b3_precision={self.precision:.3f} b3_recall={self.recall:.3f} b3_f1={self.f1:.3f} "
-            f"ari={self.ari:.3f} stories={self.predicted_stories} gold_stories={self.gold_stories} "
-            f"n={self.n} threshold={self.threshold:.2f}"
-        )
+        return f"{super().summary_line()} threshold={self.threshold:.2f}"
 
 
 def load_texts(path: Path, part: str) -> tuple[list[str], list[str]]:
