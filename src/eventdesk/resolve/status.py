@@ -16,9 +16,10 @@ import re
 
 from eventdesk.extract.actors import entry_for
 from eventdesk.records import Actor, Mention, Status
+from eventdesk.resolve.actors import FOREIGN, STATE_KINDS
 
 # Kinds of one side: a state's organs speak for its forces ("the ministry said its troops ...").
-STATE_KINDS = frozenset({"state forces", "police", "military", "government", "political leader", "foreign state forces"})
+STATE_SIDE = STATE_KINDS | {FOREIGN}
 WORD = re.compile(r"[a-z]+")
 # Words of a source phrase that name no one in particular.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "and", "its", "their", "his", "her", "said", "says", "local",
@@ -40,4 +41,4 @@ def _speaks_for(source: str, actor: Actor) -> bool:
     if words & (set(WORD.findall(f"{actor.text or ''} {actor.name}".lower())) - FUNCTION_WORDS):
         return True
     entry = next((e for w in sorted(words) if (e := entry_for(w)) is not None), None)
-    return entry is not None and entry.kind in STATE_KINDS and actor.kind in STATE_KINDS
+    return entry is not None and entry.kind in STATE_SIDE and actor.kind in STATE_SIDE
