@@ -55,6 +55,7 @@ VECTOR_NEIGHBOURS = 3
 ARTICLE_MIN_COS = 0.6
 COPY_WINDOW_DAYS = 7
 QUERY_CHUNK, KEY_CHUNK = 256, 8192  # article-vector products computed at once (8 MB)
+VERIFY_CHUNK = 256  # articles whose candidates are aligned together (their vectors fetched at once)
 MAX_EMBEDDED = 60  # sentences of an article the encoder reads (a long page costs ≤ ~1 s)
 PROFILE_CACHE = 4096  # decoded profiles kept while verifying (rows are visited roughly in order)
 
@@ -240,8 +241,8 @@ def _aligned_matches(rows: Sequence[dict], rank: np.ndarray, vectors: VectorSour
     profiles = _Profiles(rows, vectors)
     out: dict[int, tuple[int, float]] = {}
     items = sorted(groups.items(), key=lambda kv: rank[kv[0]])
-    for start in range(0, len(items), QUERY_CHUNK):
-        chunk = items[start : start + QUERY_CHUNK]
+    for start in range(0, len(items), VERIFY_CHUNK):
+        chunk = items[start : start + VERIFY_CHUNK]
         profiles.prefetch({p for p, cands in chunk for p in (p, *cands)})
         for p, cands in chunk:
             best = _best_aligned(p, cands, profiles)
