@@ -3,8 +3,8 @@
 Usage:
     .venv/bin/python bench/link_scale.py SOURCE.db CLONE.db N
 
-SOURCE.db is a store made by `eventdesk run` (see SCALING.md); CLONE.db gets its articles and
-mentions repeated under new ids until it holds N articles, with events, stories and assignments
+SOURCE.db is a store made by `eventdesk run` (see SCALING.md); CLONE.db gets its articles, their
+copy vectors and mentions repeated under new ids until it holds N articles, with events, stories and assignments
 cleared; then `link` runs on it and the time and peak RSS are printed on one key=value line.
 """
 
@@ -28,6 +28,8 @@ def clone(src: str, dst: str, n: int) -> None:
     by_article: dict[str, list[tuple]] = {}
     for m in con.execute("select * from mentions").fetchall():
         by_article.setdefault(dict(zip(mcols, m))["article_id"], []).append(m)
+    has_vectors = con.execute("select 1 from sqlite_master where name = 'copy_vectors'").fetchone() is not None
+    vectors = dict(((r[0], r[1:]) for r in con.execute("select article_id, mean, sentences from copy_vectors"))) if has_vectors else {}
     con.execute("delete from events")
     con.execute("delete from stories")
     con.execute("update mentions set event_id = null")
@@ -39,6 +41,8 @@ def clone(src: str, dst: str, n: int) -> None:
             d = dict(zip(cols, r))
             old, d["id"], d["seq"], d["url"] = d["id"], f"a_clone{i:08d}", seq, f"clone://{i}"
             con.execute(f"insert into articles ({','.join(cols)}) values ({','.join('?' * len(cols))})", [d[c] for c in cols])
+            if old in vectors:
+                con.execute("insert into copy_vectors (article_id, mean, sentences) values (?, ?, ?)", (d["id"], *vectors[old]))
             for m in by_article.get(old, []):
                 md = dict(zip(mcols, m))
                 data = json.loads(md["data"])

@@ -30,6 +30,7 @@ class Config:
     fast_path: bool
     second_opinion: bool
     judge: bool
+    copy_vectors: bool
     web_max_body_bytes: int
     web_allowed_hosts: tuple[str, ...]
     web_workers: int

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from eventdesk.evaluate.stories import adjusted_rand, b_cubed
-from eventdesk.link.copies import find_copies, minhash_signature
+from eventdesk.link.copies import copy_features, find_copies
 from eventdesk.link.stories import assign_stories
 
 BASE = (
@@ -21,7 +21,7 @@ def _row(aid: str, text: str, published: str | None = None, story: str | None = 
     from eventdesk.run.process import normalised_hash
 
     return {"id": aid, "published": published, "content_hash": normalised_hash(text), "story_id": story,
-            "skipped": None, "title": None, "features": {"minhash": minhash_signature(text), "entities": list(ents)}}  # fmt: skip
+            "skipped": None, "title": None, "features": {**copy_features(text), "entities": list(ents)}}  # fmt: skip
 
 
 def test_exact_and_near_copies_point_at_the_earliest_article() -> None:

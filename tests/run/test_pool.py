@@ -22,3 +22,17 @@ def test_pool_and_inline_runs_store_the_same_database(tmp_path: Path, monkeypatc
     summary = run([corpus], pooled, workers=2)
     assert summary.stored == len(inline.articles())
     assert pooled.dump() == inline.dump()
+
+
+def test_stored_copy_vectors_do_not_depend_on_the_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.run.process import Options
+
+    corpus = ROOT / "examples" / "articles"
+    options = Options(copy_vectors=True)  # each article's sentences embedded in one call of their own
+    inline = Store(f"sqlite:///{tmp_path}/inline.db")
+    run([corpus], inline, workers=1, options=options)
+    monkeypatch.setattr(local, "MIN_ARTICLES_FOR_POOL", 2)
+    pooled = Store(f"sqlite:///{tmp_path}/pooled.db")
+    run([corpus], pooled, workers=2, options=options)
+    assert len(inline.copy_vector_means()) == len(inline.articles(include_skipped=False))
+    assert pooled.dump() == inline.dump()

@@ -99,3 +99,40 @@ def test_dump_leaves_out_when_rows_were_written(tmp_path: Path, monkeypatch: pyt
         stores[-1].save_link({}, [], [_event("a")], {})
     assert stores[0].event_changed(["e_1"]) != stores[1].event_changed(["e_1"])
     assert stores[0].dump() == stores[1].dump()
+
+
+def test_copy_vectors_are_stored_with_their_article_and_read_apart(store: Store) -> None:
+    a, b = _article(), _article("Troops shelled the town overnight, killing four.")
+    store.write_article(a, [], {"content_hash": "h"}, (b"m" * 384, b"s" * 768))
+    store.write_article(b, [], {"content_hash": "h2"})  # no vectors (the setting was off)
+    assert store.copy_vector_means() == {a.id: b"m" * 384}
+    assert store.copy_vectors([a.id, b.id]) == {a.id: b"s" * 768}
+    assert store.article_texts([a.id, b.id]) == {a.id: a.text, b.id: b.text}
+    store.update_features({b.id: {"content_hash": "h2", "copy_sents": "x"}})
+    assert {r["id"]: r["features"] for r in store.article_rows()}[b.id]["copy_sents"] == "x"
+
+
+def test_a_retried_article_replaces_its_copy_vectors(store: Store) -> None:
+    from eventdesk.records import SkipReason
+
+    a = _article()
+    failed = a.model_copy(update={"skipped": SkipReason.EXTRACTION_ERROR, "skip_detail": "boom"})
+    store.write_article(failed, [], {"content_hash": "h"})
+    assert store.write_article(a, [], {"content_hash": "h"}, (b"n" * 384, b"t" * 384)) is True
+    assert store.copy_vectors([a.id]) == {a.id: b"t" * 384}
+
+
+def test_a_version_4_database_gains_the_copy_vectors_table(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    url = f"sqlite:///{tmp_path}/v4.db"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for migration in t.MIGRATIONS[:4]:
+            migration(conn)
+        conn.execute(t.meta.insert().values(key="schema_version", value="4"))
+    assert "copy_vectors" not in inspect(engine).get_table_names()
+    store = Store(url)
+    assert "copy_vectors" in inspect(store.engine).get_table_names()
+    with store.engine.connect() as conn:
+        assert t.current_version(conn) == t.SCHEMA_VERSION == 5

@@ -23,10 +23,9 @@ EVALUATORS = {
     "records": "eventdesk.evaluate.records:evaluate_records",
     "copies": "eventdesk.evaluate.copies:evaluate_copies",
 }
-# Evaluators that report their own parts from one run (records), or whose gold has no parts
-# (copies builds a generated benchmark from the file).
+# Evaluators that report their own parts from one run (records), or whose gold has no parts.
 SELF_PARTED = frozenset({"records"})
-UNSPLIT = frozenset({"copies"})
+UNSPLIT: frozenset[str] = frozenset()
 # Baselines an evaluator can be asked to score instead of the pipeline: KIND → name → "module:function".
 BASELINES = {"stories": {"tfidf": "eventdesk.evaluate.tfidf_baseline:evaluate_tfidf"}}
 

@@ -86,7 +86,7 @@ class BenchResult:
             f"articles_per_s={self.articles_per_s:.2f} ratio_vs_spacy={ratio} peak_rss_mb={self.peak_rss_mb:.0f} "
             f"events={self.events} mentions={self.mentions} articles={self.articles} workers={self.workers} "
             f"seconds={self.seconds:.1f} fast_path={self.options.fast} "
-            f"second_opinion={self.options.second_opinion}"
+            f"second_opinion={self.options.second_opinion} copy_vectors={self.options.copy_vectors}"
         )
 
 
@@ -136,7 +136,7 @@ def _baseline_rate(articles: list[Article]) -> float:
 
 def run_bench(n: int, *, baseline: bool = True, workers: int | None = None) -> BenchResult:
     """Time the pipeline (and optionally spaCy's full pipeline) over n articles, processed as the
-    configuration says (`fast_path`, `second_opinion`: see data/defaults.toml)."""
+    configuration says (`fast_path`, `second_opinion`, `copy_vectors`: see data/defaults.toml)."""
     from eventdesk.config import load_config
 
     options = Options.from_config(load_config())

@@ -1,8 +1,9 @@
 """Spun copies of news texts at known rates, for the copy-detection benchmark.
 
 A "spinner" republishes another outlet's story after disguising it: it swaps words for
-synonyms, reorders and drops sentences, rewrites clauses ("X, police said." → "Police said
-that x."), writes a new headline, and wraps the text in its own teasers and sign-off. `spin`
+synonyms, reorders and drops sentences, merges neighbouring sentences into one, rewrites
+clauses ("X, police said." → "Police said that x."), writes a new headline, and wraps the text
+in its own teasers and sign-off. `spin`
 does all of that with rates given in `SpinParams`, deterministically for a given seed, so a
 benchmark can be rebuilt exactly. The synonym table and the boilerplate lines are data files
 (evaluate/data/synonyms.toml, boilerplate.toml); the copy detector never reads them.
@@ -41,6 +42,7 @@ class SpinParams:
         new_headline: replace the headline (or add one) with one made from a body sentence.
         trailer: append a sign-off line of the copying site.
         boilerplate_lines: teaser/share/subscribe lines inserted between paragraphs.
+        merge_rate: share of sentences joined to the next one ("A. B." → "A, and b.").
     """
 
     synonym_rate: float = 0.4
@@ -50,14 +52,20 @@ class SpinParams:
     new_headline: bool = True
     trailer: bool = True
     boilerplate_lines: int = 2
+    merge_rate: float = 0.0
 
 
 # Presets used by the benchmark. MEDIUM is about the strength of examples/06 (a spun rewrite:
-# synonyms, reordered paragraphs, a quarter of the text dropped); HEAVY goes beyond it.
+# synonyms, reordered paragraphs, a quarter of the text dropped); HEAVY goes beyond it; SEVERE
+# swaps every word the table knows, rewrites most clauses and merges sentences; EXTREME keeps
+# about half of the sentences, moves most of them and merges a third of the rest: more a
+# summary in other words than a copy.
 LIGHT = SpinParams(0.15, 0.0, 0.0, 0.1, True, True, 1)
 MEDIUM = SpinParams()
 HEAVY = SpinParams(0.7, 0.4, 0.3, 0.5, True, True, 3)
-LEVELS = {"light": LIGHT, "medium": MEDIUM, "heavy": HEAVY}
+SEVERE = SpinParams(1.0, 0.5, 0.35, 0.8, True, True, 3, merge_rate=0.25)
+EXTREME = SpinParams(1.0, 0.7, 0.5, 1.0, True, True, 4, merge_rate=0.4)
+LEVELS = {"light": LIGHT, "medium": MEDIUM, "heavy": HEAVY, "severe": SEVERE, "extreme": EXTREME}
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,7 @@ def spin(text: str, params: SpinParams = MEDIUM, seed: int | str = 0) -> str:
     sentences = _delete(body, params.delete_rate, rng)
     sentences = _reorder(sentences, params.reorder_rate, rng)
     sentences = [_paraphrase(s, rng) if rng.random() < params.paraphrase_rate else s for s in sentences]
+    sentences = _merge(sentences, params.merge_rate, rng)
     sentences = [_synonyms(s, params.synonym_rate, rng, tables) for s in sentences]
     paragraphs = _paragraphs(sentences, rng)
     for _ in range(params.boilerplate_lines):
@@ -133,6 +142,32 @@ def _reorder(sentences: list[str], rate: float, rng: random.Random) -> list[str]
         moved = out.pop(rng.randrange(len(out)))
         out.insert(rng.randint(0, len(out)), moved)
     return out
+
+
+# Joints for two merged sentences: (what replaces the first one's full stop, lower-case the second).
+_JOINTS = ((", and", True), ("; ", True), (", while", True), (" -", True), (", as", True))
+
+
+def _merge(sentences: list[str], rate: float, rng: random.Random) -> list[str]:
+    """Join each sentence to the next with probability `rate` (never a quote: its marks would clash)."""
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        s = sentences[i]
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        if nxt and s.endswith(".") and not _quoted(s + nxt) and rng.random() < rate:
+            joint, lower = rng.choice(_JOINTS)
+            second = _lower_first(nxt) if lower else nxt
+            out.append(f"{s[:-1]}{joint}{'' if joint.endswith(' ') else ' '}{second}")
+            i += 2
+            continue
+        out.append(s)
+        i += 1
+    return out
+
+
+def _quoted(s: str) -> bool:
+    return any(mark in s for mark in ('"', "“", "”", "``"))
 
 
 def _paragraphs(sentences: list[str], rng: random.Random) -> list[str]:

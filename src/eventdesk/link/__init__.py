@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from eventdesk.link.copies import find_copies
+from eventdesk.link.copies import FEATURE_KEYS, copy_features, find_copies
 from eventdesk.link.events import Placement, apply_review, assign_events, merge_event
 from eventdesk.link.stories import assign_stories, build_stories
 from eventdesk.records import Event, Source
@@ -36,6 +36,10 @@ class LinkSummary:
     new_events: int
 
 
+# Copy features of earlier versions, replaced when a row is re-featured: the 5-word-shingle
+# MinHash of the first version and the hand-rolled MinHash of the second.
+STALE_KEYS = ("minhash", "copy_sig")
+
 # Mentions loaded at once to rebuild events (whole events per chunk; an event larger than this
 # is loaded alone). ~5 KB each in memory: 5,000 keep a chunk near 25 MB.
 MERGE_CHUNK_MENTIONS = 5000
@@ -44,7 +48,8 @@ MERGE_CHUNK_MENTIONS = 5000
 def link(store: Store) -> LinkSummary:
     """Place new articles in stories and new mentions in events; rebuild merged records."""
     rows = store.article_rows()
-    copies = find_copies([r for r in rows if not r["skipped"]])
+    _refeature([r for r in rows if not r["skipped"]], store)
+    copies = find_copies([r for r in rows if not r["skipped"]], store)
     story_of = assign_stories(rows, copies)
     placements = [Placement.of(m) for m in store.iter_mentions()]
     known = store.mention_event_ids()
@@ -73,6 +78,22 @@ def link(store: Store) -> LinkSummary:
     total = len(set(event_of.values()))
     log.info("linked %d articles into %d stories and %d events", len(rows), len(stories), total)
     return LinkSummary(len(rows), len(copies), len(stories), total, new_events)
+
+
+def _refeature(rows: list[dict], store: Store) -> None:
+    """Give the rows stored before the copy detector's current features (FEATURE_KEYS) those
+    features, from their stored text, and save them (in place; once per article)."""
+    stale = [r for r in rows if r["features"].get("copy_sents") is not None or "minhash" in r["features"]]
+    stale = [r for r in stale if not all(k in r["features"] for k in FEATURE_KEYS)]
+    if not stale:
+        return
+    log.info("copies: %d articles stored before the current copy features; computing them from their text", len(stale))
+    texts = store.article_texts([r["id"] for r in stale])
+    updates = {}
+    for row in stale:
+        kept = {k: v for k, v in row["features"].items() if k not in STALE_KEYS}
+        row["features"] = updates[row["id"]] = {**kept, **copy_features(texts[row["id"]])}
+    store.update_features(updates)
 
 
 def _countries(story_id: str, rebuilt: list[Event], store: Store) -> list[str]:

@@ -171,7 +171,8 @@ def _store_one(store: Store, done: Processed, summary: RunSummary, on_failed) ->
         if on_failed:
             on_failed(failure)
         return
-    if store.write_article(done.article, done.mentions, done.features):
+    vectors = (done.vectors.mean, done.vectors.sentences) if done.vectors else None
+    if store.write_article(done.article, done.mentions, done.features, vectors):
         summary.stored += 1
         summary.mentions += len(done.mentions)
     if done.article.skipped is not None:

@@ -30,7 +30,7 @@ from eventdesk.assemble import assemble
 from eventdesk.resolve.actors import code_actors
 from eventdesk.resolve.status import party_status
 from eventdesk.judge.verdicts import judge
-from eventdesk.link.copies import copy_features
+from eventdesk.link.copies import CopyVectors, copy_features, copy_vectors
 from eventdesk.extract.prefilter import for_parser, split_for_parse
 from eventdesk.read.meta import plausible_published
 from eventdesk.read.reasons import detail
@@ -63,6 +63,7 @@ class Options:
     fast: bool = True  # the fast path: only sentences that can carry an event get the full parse
     second_opinion: bool = False  # the embedding classifier reviews typings the lexicon is unsure of
     judge: bool = True  # the incident judge keeps, flags and types the candidates (judge/)
+    copy_vectors: bool = False  # embed each article's sentences for the copy detector (link/copies.py)
     # Bounds (data/defaults.toml says why these values): the text processed per article, the
     # longest stretch the parser takes as one sentence, and, enforced by the worker pool, the
     # seconds an article may take and the memory a worker may hold (0 = no limit).
@@ -79,6 +80,7 @@ class Options:
             fast=config.fast_path,
             second_opinion=config.second_opinion,
             judge=config.judge,
+            copy_vectors=config.copy_vectors,
             max_article_chars=config.max_article_chars,
             max_sentence_chars=config.max_sentence_chars,
             article_timeout=config.article_timeout,
@@ -98,6 +100,7 @@ class Processed:
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     features: dict = field(default_factory=dict)
+    vectors: CopyVectors | None = None
     failed: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -294,6 +297,8 @@ def _one(article: Article, doc, rest=None, options: Options = Options()) -> Proc
     if doc is None:
         return Processed(article, [], _features(article))
     try:
+        # First: the judge then finds the sentences the copy detector embedded in the cache.
+        vectors = copy_vectors(article.text) if options.copy_vectors else None
         mentions = extract(doc, article, rest=rest, second_opinion=options.second_opinion)
         if options.judge and mentions:
             mentions = assemble(judge(mentions))
@@ -304,7 +309,7 @@ def _one(article: Article, doc, rest=None, options: Options = Options()) -> Proc
     parsed = doc.text
     if parsed != article.text:  # blanked sentences or a re-cased headline: words from the article
         mentions = [_from_article(_within_parsed(m, article.text, parsed), article.text) for m in mentions]
-    return Processed(article, mentions, _features(article, doc, rest))
+    return Processed(article, mentions, _features(article, doc, rest), vectors)
 
 
 def _within_parsed(mention: Mention, text: str, parsed: str) -> Mention:

@@ -174,8 +174,11 @@ class Store(ReviewReads):
                 found.update(conn.scalars(query.where(t.articles.c.id.in_(chunk))))
         return found
 
-    def write_article(self, article: Article, mentions: Sequence[Mention], features: dict) -> bool:
-        """Store an article and all its mentions in one transaction; False if already stored.
+    def write_article(
+        self, article: Article, mentions: Sequence[Mention], features: dict, vectors: tuple[bytes, bytes] | None = None
+    ) -> bool:
+        """Store an article, all its mentions and its copy vectors (mean, sentences) in one
+        transaction; False if already stored.
 
         An article stored as failed is replaced (in its place in the ingest order) when it is
         written again not failed: a retry that succeeded.
@@ -188,11 +191,14 @@ class Store(ReviewReads):
                 retried = stored.skipped == FAILED and (article.skipped is None or article.skipped.value != FAILED)
                 if not retried:
                     return False
+                conn.execute(delete(t.copy_vectors).where(t.copy_vectors.c.article_id == article.id))
                 conn.execute(delete(t.articles).where(t.articles.c.id == article.id))
                 seq = stored.seq
             else:
                 seq = (conn.scalar(select(func.max(t.articles.c.seq))) or 0) + 1
             conn.execute(insert(t.articles).values(**_article_row(article, features, seq)))
+            if vectors is not None:
+                conn.execute(insert(t.copy_vectors).values(article_id=article.id, mean=vectors[0], sentences=vectors[1]))
             if mentions:
                 conn.execute(insert(t.mentions), [_mention_row(m) for m in mentions])
             conn.execute(delete(t.failures).where(t.failures.c.source == article.source))
@@ -280,6 +286,34 @@ class Store(ReviewReads):
         with self.engine.connect() as conn:
             rows = conn.execute(select(*cols).order_by(t.articles.c.seq))
             return [dict(r._mapping) for r in rows]
+
+    def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored (cleaned) texts of these articles, by id."""
+        with self.engine.connect() as conn:
+            query = select(t.articles.c.id, t.articles.c.text)
+            return {aid: txt for i in range(0, len(ids), 500) for aid, txt in conn.execute(query.where(t.articles.c.id.in_(ids[i : i + 500])))}
+
+    def update_features(self, features: dict[str, dict]) -> None:
+        """Replace the link features of these articles (article id → features)."""
+        if not features:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(t.articles).where(t.articles.c.id == bindparam("aid")).values(features=bindparam("f")),
+                [{"aid": aid, "f": f} for aid, f in features.items()],
+            )
+
+    def copy_vector_means(self) -> dict[str, bytes]:
+        """Every article's copy-detector mean vector (link/copies.py), by article id."""
+        with self.engine.connect() as conn:
+            return {aid: bytes(m) for aid, m in conn.execute(select(t.copy_vectors.c.article_id, t.copy_vectors.c.mean))}
+
+    def copy_vectors(self, ids: Sequence[str]) -> dict[str, bytes]:
+        """The copy-detector sentence vectors of these articles, by id (absent: none stored)."""
+        query = select(t.copy_vectors.c.article_id, t.copy_vectors.c.sentences)
+        with self.engine.connect() as conn:
+            return {aid: bytes(v) for i in range(0, len(ids), 500)
+                    for aid, v in conn.execute(query.where(t.copy_vectors.c.article_id.in_(ids[i : i + 500])))}  # fmt: skip
 
     # -- mentions -------------------------------------------------------------------------
 
