@@ -21,15 +21,31 @@ PROBES = [
     ("Police fired live rounds at protesters in Nairobi on Tuesday, killing two.", ["Protests"]),
 ]
 
+# Arrests told in one sentence with the looting (or riot) they followed are an event of their own
+# (a strategic development never folds into another sub-type)
+ARRESTS = "Strategic developments/Arrests"
+DEVELOPMENTS = [
+    ("Hundreds of shops were looted and more than 150 people were arrested in Lyon overnight.", ARRESTS),
+    ("Warehouses were ransacked in Durban on Monday and police detained 60 suspects.", ARRESTS),
+    ("Police arrested 14 people after supermarkets were looted in Valparaiso on Saturday.", ARRESTS),
+    ("Mobs looted pharmacies in Kingston on Friday, and officers apprehended 22 men.", ARRESTS),
+    ("Soldiers detained 31 youths in Bamako after they pillaged a market on Thursday.", ARRESTS),
+]
+
 
 @pytest.fixture(scope="module")
 def types() -> dict[str, list[str]]:
-    sentences = [p[0] for p in PROBES]
+    sentences = [p[0] for p in PROBES + DEVELOPMENTS]
     articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
-    return {s: sorted(m.event_type for m in done.mentions)
-            for s, done in zip(sentences, process(articles, Options()), strict=True)}
+    return {s: sorted(m.event_type if (s, want) in PROBES else f"{m.event_type}/{m.sub_event_type}" for m in done.mentions)
+            for (s, want), done in zip(PROBES + DEVELOPMENTS, process(articles, Options()), strict=True)}
 
 
 @pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
 def test_one_happening_per_actor(types, sentence: str, want: list[str]) -> None:
     assert types[sentence] == want
+
+
+@pytest.mark.parametrize(("sentence", "want"), DEVELOPMENTS, ids=[p[0][:40] for p in DEVELOPMENTS])
+def test_developments_of_different_sub_types_stay_apart(types, sentence: str, want: str) -> None:
+    assert want in types[sentence] and len(types[sentence]) == 2

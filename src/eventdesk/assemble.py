@@ -11,8 +11,9 @@ the words folded in. A crowd's act and violence in one sentence by the same acto
 attacked a police station with petrol bombs", "militants stormed a hotel, killing nine") are one
 happening as well: a riot or protest when the actor is a crowd (or the police acting on it),
 violence when it is an armed group. Strategic developments (arrests, deployments, curfews ...)
-stay apart from the violence they follow, and candidates of different sentences stay apart: the
-link step merges those when place, date and actors agree.
+stay apart from the violence they follow and from each other (looting and arrests told in one
+sentence are two of ACLED's events), and candidates of different sentences stay apart: the link
+step merges those when place, date and actors agree.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
     happening too (`_one_actor`)."""
     groups: dict[tuple[int, object, bool], list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
-        happening = RANK[m.event_type][0] if m.event_type in RANK else m.event_type
+        happening = RANK[m.event_type][0] if m.event_type in RANK else (m.event_type, m.sub_event_type)
         groups.setdefault((m.sentence.start, happening, m.background), []).append(m)
     folded = {key: _fold(group) for key, group in groups.items()}
     for (sent, happening, bg), crowd in list(folded.items()):
