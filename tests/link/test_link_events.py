@@ -60,6 +60,20 @@ def test_places_and_dates_decide_whether_mentions_can_merge() -> None:
     assert dates_agree(d1, None) and not dates_agree(d1, d3)
 
 
+def test_an_undated_mention_joins_only_what_its_article_can_have_reported() -> None:
+    jan6 = When(value=date(2022, 1, 6), precision="day")
+    # the text gives no date: any day up to the article's publication, never a later one
+    published_jan8 = When(value=None, precision="unknown", anchor=date(2022, 1, 8))
+    published_jan3 = When(value=None, precision="unknown", anchor=date(2022, 1, 3))
+    assert dates_agree(jan6, published_jan8) and dates_agree(published_jan8, jan6)
+    assert not dates_agree(jan6, published_jan3) and not dates_agree(published_jan3, jan6)
+    # an article with no publication date cannot be placed in time: no dated event takes it
+    undated = When(value=None, precision="unknown", anchor=None)
+    assert not dates_agree(jan6, undated) and not dates_agree(undated, jan6)
+    assert not dates_agree(undated, published_jan8) and dates_agree(undated, undated)
+    assert dates_agree(published_jan3, published_jan8)
+
+
 def test_assignment_is_stable_and_separates_incompatible_mentions() -> None:
     m1 = _mention("a1", place=ALMATY)
     m2 = _mention("a2", place=ALMATY)

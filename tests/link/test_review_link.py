@@ -78,11 +78,11 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> dict:
     run([first], store)
     protest = _one(store, "Excessive force against protesters", "2022-04-19")
     kegalle = _one(store, "Excessive force against protesters", None)
-    other = _one(store, "Other", "2022-04-19")
-    before = {"protest": protest, "kegalle": kegalle, "other": other}
+    raid = _one(store, "Excessive force against protesters", "2022-07-22")  # two reports of the raid
+    before = {"protest": protest, "kegalle": kegalle, "raid": raid}
     review.edit(store, protest.id, review.EventEdit.model_validate({"place": RAMBUKKANA}), reviewer="jd")
     review.merge(store, protest.id, kegalle.id, reviewer="jd")
-    kept, split_off = review.split(store, other.id, other.mention_ids[-1:], reviewer="jd")
+    kept, split_off = review.split(store, raid.id, raid.mention_ids[-1:], reviewer="jd")
     rejected = review.reject(store, _one(store, "Attack", "2022-07-22").id, reviewer="jd")
     confirmed = review.confirm(store, _one(store, "Arrests", "2022-07-22").id, reviewer="jd")
     summary = run([first, later], store)
@@ -110,7 +110,7 @@ def test_a_merge_is_not_undone(reviewed: dict) -> None:
 def test_a_split_is_not_undone(reviewed: dict) -> None:
     store, split_off = reviewed["store"], reviewed["split_off"]
     assert store.event(split_off.id).mention_ids[:1] == split_off.mention_ids
-    assert split_off.mention_ids[0] not in store.event(reviewed["before"]["other"].id).mention_ids
+    assert split_off.mention_ids[0] not in store.event(reviewed["before"]["raid"].id).mention_ids
 
 
 def test_verdicts_stay(reviewed: dict) -> None:

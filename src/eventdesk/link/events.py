@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -113,13 +114,32 @@ def _places_agree(a: tuple | None, b: tuple | None) -> bool:
 
 def dates_agree(a: When | None, b: When | None) -> bool:
     """True when two resolved dates can be the date of one event."""
-    return _dates_agree(*(None if w is None or w.value is None else (w.value, w.precision) for w in (a, b)))
+    return _dates_agree(_when_constraint(a), _when_constraint(b))
+
+
+def _when_constraint(w: When | None) -> tuple | None:
+    """(value, precision) of a dated mention; (None, publication date or None) of one its text
+    does not date; None when nothing is known (a mention stored before dates were resolved)."""
+    if w is None:
+        return None
+    return (w.value, w.precision) if w.value is not None else (None, w.anchor)
 
 
 def _dates_agree(a: tuple | None, b: tuple | None) -> bool:
-    """`dates_agree` on (value, precision) tuples."""
+    """`dates_agree` on `_when_constraint` tuples. A mention its text does not date may be any
+    day up to its article's publication, not after it (what happened later is another
+    incident); one of an undated article cannot be placed in time at all, so it joins only
+    others that cannot: it may report another year's incident of the same kind (two navy actions
+    against pirates three years apart)."""
     if a is None or b is None:
         return True
+    if (a == (None, None)) != (b == (None, None)):
+        return False
+    if a[0] is None or b[0] is None:
+        if a[0] is None and b[0] is None:
+            return True
+        dated, undated = (b, a) if a[0] is None else (a, b)
+        return dated[0] <= undated[1] + timedelta(days=SAME_EVENT_MAX_DAYS)
     if "day" not in (a[1], b[1]) or a[1] != b[1]:
         return abs((a[0] - b[0]).days) <= 7  # a week/month figure contains the day
     return abs((a[0] - b[0]).days) <= SAME_EVENT_MAX_DAYS
@@ -148,8 +168,7 @@ class Placement:
 def _constraints(p: Place | None, w: When | None, actors: Sequence[Actor]) -> tuple:
     """Everything `compatible` reads of a mention: its place, its date, its actor1 countries."""
     place = None if p is None or p.lat is None else (p.lat, p.lon, p.geo_precision, p.country_code)
-    when = None if w is None or w.value is None else (w.value, w.precision)
-    return place, when, frozenset(a.country_code for a in actors if a.role == "actor1" and a.country_code)
+    return place, _when_constraint(w), frozenset(a.country_code for a in actors if a.role == "actor1" and a.country_code)
 
 
 def compatible(mention: Placement, members: Iterable[Placement]) -> bool:
