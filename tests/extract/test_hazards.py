@@ -16,6 +16,12 @@ NOT_EVENTS = [
     "A series of strong tremors shook the island of Flores on Monday, killing three people.",
     "The province was hit by a magnitude 6.3 earthquake on Monday, the latest tremor to shake the region, destroying homes.",
     "The town was hit by floods on Monday, killing ten people.",
+    # a toll with no doer in a sentence about a disaster is the disaster's
+    "A powerful cyclone battered the coast of Odisha on Tuesday, the second storm this month to hit a state where 12 people were killed last week.",
+    "Floods swept through northern Sindh overnight, the worst in a province where dozens were killed and hundreds of homes were destroyed in July.",
+    "The island was struck by a 5.8-magnitude quake on Friday, weeks after a tremor in which 30 people were killed and hundreds of houses were destroyed.",
+    "Heavy rain triggered mudslides in Petropolis, where at least 18 people were killed and dozens were injured.",
+    "A wildfire raced through the hills above Valparaiso, where 40 homes were destroyed and two residents were killed.",
 ]
 EVENTS = [
     "Gunmen killed four people in a village hit by the earthquake last month.",
@@ -23,6 +29,10 @@ EVENTS = [
     "Rioters set fire to a police station in Lagos on Tuesday.",
     "Two protesters were killed by army fire in Bamako on Friday.",
     "The village was attacked by gunmen on Monday, killing ten people.",
+    # ... unless the sentence names a weapon or an armed actor
+    "Gunmen attacked a bus in Zamfara on Sunday, in a district where floods had displaced thousands, and nine passengers were killed.",
+    "Soldiers patrolled the flooded district of Beira, where three looters were killed on Saturday.",
+    "Shells hit the town after the earthquake, and six people were killed.",
 ]
 
 

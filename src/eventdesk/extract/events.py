@@ -62,8 +62,8 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 BACKGROUND_PREPS = frozenset({"since"})
 COPULA_LEMMAS = frozenset({"be", "remain", "become"})
 # Prepositions whose object completes a trigger verb for `require_object` ("set it on fire",
-# "broke into the residence", "broke through police lines").
-OBJECT_PREPS = frozenset({"on", "into", "through"})
+# "broke into the residence", "broke through police lines", "pelted police with stones").
+OBJECT_PREPS = frozenset({"on", "into", "through", "with"})
 
 
 @dataclass
@@ -411,6 +411,32 @@ def hazard(tok: Token, fam: Family) -> str | None:
         cause = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if cause is not None and _is_hazard(cause) and not (cause.lemma_.lower() == "fire" and prep.lower_ != "in"):
             return f"caused by '{cause.text}', a disaster or accident"  # "by fire" may be gunfire
+    return _hazard_toll(tok)
+
+
+# Doers' dependency labels: subjects, and the "by" phrase of a passive.
+DOER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
+
+
+def _hazard_toll(tok: Token) -> str | None:
+    """A toll with no doer ("were killed", "were destroyed") in a sentence whose doers are natural
+    hazards or accidents and nobody armed: the toll is the disaster's ("the latest tremor to
+    shake the region where five people were killed", "floods swept the province, where dozens
+    died and homes were destroyed"). A sentence naming a weapon or an armed actor keeps it."""
+    if tok.pos_ != "VERB" or not act._is_passive(tok) or act._passive_agent(tok) is not None:
+        return None
+    lex = lexicon()
+    groups = lex.lemma_groups
+    weapons = groups["explosive"] | groups["shelling"] | groups["air"] | groups["grenade"] | groups["battle"]
+    sent = tok.sent
+    if any(t.lemma_.lower() in weapons for t in sent):
+        return None
+    hazards = [t for t in sent if t.dep_ in DOER_DEPS and _is_hazard(act.descend_partitive(t))
+               and (t.dep_ != "pobj" or t.head.lower_ == "by")]
+    armed = any(t.pos_ in ("NOUN", "PROPN") and (e := act.entry_for(t.lemma_)) is not None and e.kind in lex.kind_groups["armed"]
+                for t in sent)
+    if hazards and not armed:
+        return f"a toll in a sentence about '{hazards[0].text}', a disaster or accident"
     return None
 
 

@@ -183,7 +183,7 @@ def choose_type(trigger: Token, fam: Family, actors: list[Actor]) -> tuple[str, 
     """(full type, rule description) from the family's rules; full type "" = no event."""
     lex = lexicon()
     kinds = {role: next((a.kind or UNKNOWN_KIND for a in actors if a.role == role), None) for role in ("actor1", "actor2")}
-    sent_lemmas = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+    sent_lemmas = {word_lemma(t) for t in trigger.sent} | {t.lower_ for t in trigger.sent}
     lemmas = {"context": sent_lemmas, "clause": clause_lemma_set(trigger), "frame": frame_lemma_set(trigger)}
     for rule in fam.rules:
         if _rule_holds(rule, kinds, lemmas, lex):
@@ -218,13 +218,26 @@ PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr"})
 SUBCLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "acl", "xcomp"})
 
 
+def word_lemma(tok: Token) -> str:
+    """The token's lemma for the typing rules; a thrown incendiary ("petrol bombs", "fire bombs",
+    "Molotov bombs") reads "firebomb", which is no explosive."""
+    lemma = tok.lemma_.lower()
+    groups = lexicon().lemma_groups
+    if lemma in groups["explosive"] | groups["grenade"] and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in groups["incendiary"] for c in tok.children
+    ):
+        return "firebomb"
+    return lemma
+
+
 def clause_lemma_set(trigger: Token) -> set[str]:
-    """Lemmas of the trigger's own clause: its subtree without sub-clauses (and a noun's siblings)."""
+    """Lemmas of the trigger's own clause: its subtree without sub-clauses (and a noun's siblings).
+    Words read through `word_lemma`."""
     out = {trigger.lemma_.lower()}
     stack = [c for c in trigger.children if c.dep_ not in SUBCLAUSE_DEPS]
     while stack:
         tok = stack.pop()
-        out.add(tok.lemma_.lower())
+        out.add(word_lemma(tok))
         stack.extend(c for c in tok.children if c.dep_ not in SUBCLAUSE_DEPS)
     if trigger.pos_ != "VERB":
         out |= {c.lemma_.lower() for c in trigger.head.children if c.dep_ in ("compound", "amod", "nsubj")}
