@@ -16,7 +16,7 @@ def clause_rank(doc: Doc, start: int | None, end: int | None, trigger: Token | N
     if trigger is None or span is None:
         return 2
     tok = span.root
-    while tok.head is not tok:
+    while tok.head.i != tok.i:  # a root heads itself (a new Token object each time: not `is`)
         tok = tok.head
         if tok == trigger:
             return 0
