@@ -345,7 +345,8 @@ def _syntactic_role(span: Span) -> PlaceRole | None:
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
         return None
     prep, governor = root.head.lower_, root.head.head
-    if prep in {"from", "of"} and (governor.lemma_.lower() in people or governor.ent_type_ == "PERSON"):
+    before = root.head.nbor(-1) if root.head.i > 0 else governor  # the parser may hang "from" on the verb
+    if prep in {"from", "of"} and any(t.lemma_.lower() in people or t.ent_type_ == "PERSON" for t in (governor, before)):
         return "home"
     return "origin" if prep == "from" else None
 
