@@ -7,7 +7,7 @@ sentence or governing context.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventdesk.extract.actors import PUBLISHED
 from eventdesk.extract.counts import find_counts, named_counts
@@ -15,6 +15,7 @@ from eventdesk.extract.events import find_events
 from eventdesk.records import Article, Count, Mention, Place, When
 from eventdesk.resolve.dates import find_times
 from eventdesk.resolve.places import find_places, locate
+from eventdesk.syntax import clause_rank
 
 # Which count kinds an event type can carry. "other" (vehicles, buildings) goes anywhere.
 COUNT_KINDS_BY_TYPE: dict[str, frozenset[str]] = {
@@ -86,7 +87,9 @@ def _assign_counts(mentions: list[Mention], counts: list[Count]) -> dict[str, li
 
 
 def _place_for(doc: Doc, mention: Mention, places: list[Place]) -> Place | None:
-    return locate(mention.sentence.start, mention.sentence.end, places, doc)
+    trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    return locate(mention.sentence.start, mention.sentence.end, places, doc,
+                  trigger=trigger.root if trigger is not None else None)  # fmt: skip
 
 
 def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -> When:
@@ -100,7 +103,7 @@ def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -
     if inside:
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         head = trigger.root if trigger is not None else None
-        return min(inside, key=lambda w: (_clause_rank(doc, w, head), abs((w.start or 0) - mention.trigger.start)))
+        return min(inside, key=lambda w: (clause_rank(doc, w.start, w.end, head), abs((w.start or 0) - mention.trigger.start)))
     para_start = text.rfind("\n\n", 0, s) + 1
     before = [w for w in times if w.start is not None and para_start <= w.start < s and w.value]
     if before:
@@ -112,21 +115,3 @@ def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -
         anchor=article.published,
         reason="no time expression in the sentence or its paragraph",
     )
-
-
-def _clause_rank(doc: Doc, when: When, trigger: Token | None) -> int:
-    """0 when the time expression hangs in the trigger's own clause (its path up the parse meets
-    the trigger before any other verb), 1 when it hangs on a verb that governs the trigger, 2
-    otherwise (another clause's time: "arrested on Friday" for "had killed")."""
-    span = doc.char_span(when.start, when.end, alignment_mode="expand") if when.start is not None and when.end is not None else None
-    if trigger is None or span is None:
-        return 2
-    tok = span.root
-    while tok.head is not tok:
-        tok = tok.head
-        if tok == trigger:
-            return 0
-        if tok.pos_ in ("VERB", "AUX"):
-            return 1 if tok in trigger.ancestors else 2
-    return 2
-

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 Kind = Literal["city", "admin1", "admin2", "country", "continent", "region"]
 
-BUILD_VERSION = 8  # bump when the compiled layout or the build rules change
+BUILD_VERSION = 9  # bump when the compiled layout or the build rules change
 DATA_FILE = "gazetteer.toml"
 # Reference points of first- and second-level subdivisions (ISO 3166-2), vendored from
 # countrystatecity-countries 2.0.1 (ODbL; see data/README.md). GeoNames-style points:
@@ -242,12 +242,16 @@ class Gazetteer:
 
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _PUNCT = re.compile(r"[^\w\s]")
+# Latin letters that Unicode decomposition leaves whole ("Doğubayazıt", "Łódź", "Tromsø"): the
+# letter a reporter types for each. (Unidecode does this too, but it is GPL-licensed.)
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
+                               "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ŀ": "l"})  # fmt: skip
 
 
 def normalize(name: str) -> str:
     """The lookup key of a name: lower case, no accents or punctuation, abbreviations expanded."""
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().translate(_UNDECOMPOSED)
     text = text.replace("'", "").replace("\u2019", "").replace(".", "")
     words = _PUNCT.sub(" ", text).split()
     if words and words[0] == "the" and len(words) > 1:

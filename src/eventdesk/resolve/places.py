@@ -27,8 +27,11 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from eventdesk.records import Place
-from eventdesk.resolve.gazetteer import GENERIC_SUFFIXES, Candidate, Gazetteer, haversine_km, load_gazetteer
+from eventdesk.records import Place, PlaceRole
+from eventdesk.resolve.gazetteer import (
+    GENERIC_SUFFIXES, Candidate, Gazetteer, haversine_km, load_gazetteer, normalize,
+)  # fmt: skip
+from eventdesk.syntax import clause_rank
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,12 @@ DEMONYM_WEIGHT = 0.5  # a country named by its people ("Israeli aircraft") votes
 NEIGHBOUR_KM = 500.0
 NEIGHBOUR_FRACTION = 0.5
 REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
+ROLE_REASONS: dict[str, str] = {
+    "in_name": "inside an organisation's name", "home": "an actor's home", "origin": "where a movement starts",
+    "guess": "ambiguous name, no context for this country in the article",
+}  # fmt: skip
+# Roles that never give an event its place; an "origin" does only when its sentence names no other.
+NOT_EVENT_ROLES = frozenset({"in_name", "home", "guess"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
 DATELINE_WINDOW = 400
@@ -94,6 +103,7 @@ class _Mention:
     dateline: bool = False
     best: Candidate | None = None
     why: str = ""
+    role: PlaceRole | None = None
 
 
 def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
@@ -111,8 +121,11 @@ def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
     _link_containers(doc, mentions)
     focus = _focus(mentions, gaz, _demonym_votes(doc, gaz))
     near = _near_focus(focus, gaz)
+    mentions += _from_context(doc, gaz, mentions, focus)
     for m in mentions:
         m.best, m.why = _resolve(m, focus, near)
+        if m.role is None and _is_guess(m, focus, near):
+            m.role = "guess"
     places = [_to_place(m) for m in mentions if m.best]
     places += _phrases(doc, places, focus, gaz)
     return sorted(places, key=lambda p: p.start or 0)
@@ -154,7 +167,7 @@ def _without_disease_names(doc: Doc, found: list[_Mention]) -> list[_Mention]:
 
 def _from_entity(ent: Span, gaz: Gazetteer) -> _Mention | None:
     if ent.label_ not in PLACE_LABELS and not _is_country_org(ent, gaz):
-        return _place_after_preposition(ent, gaz) or _place_prefix(ent, gaz)
+        return _place_after_preposition(ent, gaz) or _place_prefix(ent, gaz) or _place_suffix(ent, gaz)
     if gaz.demonym(ent.text):
         return None  # "Kazakh" tagged GPE: an adjective, not a place
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -173,7 +186,7 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Mention | None:
         head = ent.doc.char_span(span.start_char, span.start_char + span.text.index(","))
         return _from_entity(head, gaz) if head is not None else None
     if not cands:
-        return None
+        return _place_suffix(ent, gaz)
     return _mention(span, cands, ent.label_)
 
 
@@ -214,13 +227,105 @@ def _place_prefix(ent: Span, gaz: Gazetteer) -> _Mention | None:
             continue  # "Central Bank", "United States Department": not a place name
         cands = gaz.candidates(span.text)
         if any(c.kind in {"country", "admin1"} and (c.primary or c.kind == "country") for c in cands):
-            return _mention(span, cands, "ORG prefix")
+            return _mention(span, cands, "ORG prefix", role="in_name")
     return None
 
 
-def _mention(span: Span, cands: list[Candidate], source: str) -> _Mention:
+def _place_suffix(ent: Span, gaz: Gazetteer) -> _Mention | None:
+    """A country or region at the end of a longer name: "the Health Ministry of Uganda" (an
+    organisation's name: role in_name), "Children's Villages Sudan", "the Sudanese Warab state"
+    (a demonym first: a name of that country's places, alternate spellings included)."""
+    if ent.label_ == "PERSON":
+        return None  # "Javier Solana": a surname named like a town
+    tokens = [t for t in ent if t.lower_ != "the"]
+    while tokens and tokens[-1].tag_ == "POS" or tokens and tokens[-1].lower_ in GENERIC_SUFFIXES:
+        tokens = tokens[:-1]
+    if len(tokens) < 2:
+        return None
+    country = gaz.demonym(tokens[0].text)
+    if country is not None:
+        tails = [tokens[1:]]
+    elif ent.label_ == "ORG":
+        cut = max((i for i, t in enumerate(tokens) if t.lower_ in {"of", "in"}), default=None)
+        tails = [tokens[cut + 1 :]] if cut is not None else []
+    else:
+        tails = [tokens[-n:] for n in (2, 1) if n < len(tokens)]
+    for tail in tails:
+        if not tail or not tail[0].text[:1].isupper():
+            continue
+        span = ent.doc[tail[0].i : tail[-1].i + 1]
+        cands = [c for c in gaz.candidates(span.text) if _suffix_ok(c, country)]
+        if cands:
+            return _mention(span, cands, f"{ent.label_} suffix", role="in_name" if ent.label_ == "ORG" else None)
+    return None
+
+
+def _suffix_ok(c: Candidate, country: str | None) -> bool:
+    """A demonym's country's place, else a country or a region by its own name (a town at the
+    end of a longer name is taken only when the article names it alone: `_from_context`)."""
+    if country is not None:
+        return c.country_code == country and c.kind != "country"
+    return c.kind == "country" or c.kind == "admin1" and c.primary
+
+
+def _from_context(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], focus: Counter[str]) -> list[_Mention]:
+    """Names NER took for a person or an organisation ("the community of O'Leary", "the mayor of
+    Dogubayazit") that the gazetteer knows as a town of a first-level region the article names,
+    or as a town of 20,000 or more in its focus country; and a town the article names alone at
+    the end of a longer name ("Children's Village Malakal"): document context makes them places."""
+    regions = {(c.country_code, c.admin1) for m in mentions for c in [_resolve(m, focus)[0]]
+               if c is not None and c.kind == "admin1" and _unambiguous(c, m.cands)}  # fmt: skip
+    top = focus.most_common(1)[0][0] if focus else None
+    taken = [(m.start, m.end) for m in mentions]
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    out = []
+    named = {normalize(m.name): m for m in mentions if m.role is None}
+    for ent in doc.ents:
+        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        tail = _named_tail(ent, named)
+        if tail is not None:
+            out.append(_mention(tail, named[normalize(tail.text)].cands, "named alone elsewhere"))
+            continue
+        if ent.label_ not in RESCUE_LABELS:
+            continue
+        if not _may_be_place(ent, people):
+            continue
+        cands = [c for c in gaz.candidates(ent.text) if c.kind == "city" and (
+            (c.country_code, c.admin1) in regions or c.country_code == top and c.population >= RESCUE_MIN_POP)]  # fmt: skip
+        if cands:
+            out.append(_mention(ent, cands, f"{ent.label_} in context"))
+    return out
+
+
+def _named_tail(ent: Span, named: dict[str, _Mention]) -> Span | None:
+    """The last one or two words of a longer name when the article names them alone as a place."""
+    if ent.label_ == "PERSON":
+        return None
+    for n in (2, 1):
+        if n < len(ent) and ent[-n].text[:1].isupper() and normalize(ent[-n:].text) in named:
+            return ent[-n:]
+    return None
+
+
+def _may_be_place(ent: Span, people: list[Span]) -> bool:
+    """Not a named person's surname ("Russell" after "Scott Russell"), not after a title
+    ("Capt. Tennant"), not the subject of a verb (people act, places are acted in)."""
+    last = ent[-1].text
+    if any(len(p) > len(ent) and last in p.text.split() for p in people):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.text.rstrip(".").lower() in lexicon()["titles"]:
+        return False
+    return ent.root.dep_ not in {"nsubj", "nsubjpass"} and all(t.text[:1].isupper() for t in ent)
+
+
+def _mention(span: Span, cands: list[Candidate], source: str, role: PlaceRole | None = None) -> _Mention:
     m = _Mention(span.start_char, span.end_char, span.text, span.text, source,
-                 span.sent.start_char, cands)  # fmt: skip
+                 span.sent.start_char, cands, role=role or _syntactic_role(span))  # fmt: skip
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if m.role is None and after is not None and after.text[:1].isupper() and after.lower_ in lexicon()["org_heads"]:
+        m.role = "in_name"  # "Killeen Police Department", "West Coast Bank": the name of an organisation
     before = span.doc[span.start - 1] if span.start > 0 else None
     lex = lexicon()
     if before is not None and before.lower_ in lex["directions"]:
@@ -229,6 +334,21 @@ def _mention(span: Span, cands: list[Candidate], source: str) -> _Mention:
     m.near = any(t.lower_ in lex["proximity"] for t in span.doc[max(span.start - 3, 0) : span.start])
     m.metonymy = _is_metonymy(span)
     return m
+
+
+def _syntactic_role(span: Span) -> PlaceRole | None:
+    """A place named as an actor's home ("a Chicago man", "a woman from Leeds", "Smith, 42, of
+    Dover") or as where a movement starts ("flew in from Moscow"): not the event's place."""
+    root, people = span.root, lexicon()["person_nouns"]
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in people:
+        return "home"
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return None
+    prep, governor = root.head.lower_, root.head.head
+    before = root.head.nbor(-1) if root.head.i > 0 else governor  # the parser may hang "from" on the verb
+    if prep in {"from", "of"} and any(t.lemma_.lower() in people or t.ent_type_ == "PERSON" for t in (governor, before)):
+        return "home"
+    return "origin" if prep == "from" else None
 
 
 def _is_metonymy(span: Span) -> bool:
@@ -421,6 +541,17 @@ def _neighbour_share(c: Candidate, share: float, near: list[tuple[float, float, 
     return NEIGHBOUR_FRACTION * max(close, default=0.0)
 
 
+def _is_guess(m: _Mention, focus: Counter[str], near: list[tuple[float, float, float]]) -> bool:
+    """An ambiguous name resolved by size alone to a place outside the article's countries and
+    their neighbourhood ("West Coast" in a story about Oregon taken as an Australian state)."""
+    best = m.best
+    if best is None or not focus or m.container is not None or m.contained is not None:
+        return False
+    if best.kind in {"country", "continent"} or focus[best.country_code] or _neighbour_share(best, 0.0, near):
+        return False
+    return not _unambiguous(best, m.cands)
+
+
 def _prefer_city(scored: list[Candidate]) -> Candidate:
     """A region and a same-named city of the same country (Almaty): the city.
 
@@ -459,6 +590,8 @@ def _to_place(m: _Mention) -> Place:
     reason = m.why + (f"; part of it ({m.modifier})" if m.modifier else "")
     if m.near:
         reason += "; near it"
+    if m.role is not None:
+        reason += f"; {ROLE_REASONS[m.role]}"
     if m.metonymy:
         reason = f"{METONYMY}: {m.name} stands for its government; {reason}"
     return Place(
@@ -466,7 +599,7 @@ def _to_place(m: _Mention) -> Place:
         admin1=c.admin1, lat=c.lat, lon=c.lon, geo_precision=_precision(c, m),
         gazetteer_id=f"geonames:{c.geonames_id}" if c.geonames_id else None,
         feature="region" if c.kind in {"continent", "region"} else c.kind,
-        text=m.text, start=m.start, end=m.end, reason=reason,
+        text=m.text, start=m.start, end=m.end, reason=reason, role=m.role,
     )  # fmt: skip
 
 
@@ -574,7 +707,8 @@ def _phrase_place(doc: Doc, span: Span, kind: str, places: list[Place],
 
 
 def _previous_city(places: list[Place], before: int) -> Place | None:
-    cities = [p for p in places if p.feature == "city" and (p.end or 0) <= before and not is_metonymy(p)]
+    cities = [p for p in places if p.feature == "city" and (p.end or 0) <= before and not is_metonymy(p)
+              and p.role not in NOT_EVENT_ROLES]
     return cities[-1] if cities else None
 
 
@@ -591,40 +725,74 @@ def _place_of(c: Candidate, span: Span, precision: int, reason: str) -> Place:
 # ---------------------------------------------------------------- locate
 
 
-def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc) -> Place | None:
+def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
+           trigger: Token | None = None) -> Place | None:  # fmt: skip
     """The place of an event reported in the sentence [sent_start, sent_end) of `doc`.
 
-    The most specific place of the sentence itself; else the nearest earlier place in
-    the same paragraph; else the dateline; else the article's focus country. The
-    returned copy's `reason` says which rule chose it. Metonymic mentions never count.
+    In the sentence, the place in the trigger's own clause ("police in Kano said gunmen killed
+    five in Borno": Borno), then the most specific; a region or country there gives way to a
+    dateline town inside it. Else the nearest earlier place in the same paragraph; else the
+    dateline; else the article's only town in its focus country; else that country. Places
+    that stand for a government, sit inside an organisation's name, are an actor's home, or
+    are a guess outside the article's countries never count; where a movement starts counts
+    only when the sentence names nothing else. The returned copy's `reason` says which rule
+    chose it.
 
     Args:
         sent_start: character offset of the sentence start in `doc.text`.
         sent_end: character offset of its end (exclusive).
         places: the article's places, from `find_places`.
         doc: the article's Doc.
+        trigger: the event's trigger token, to prefer the place of its own clause.
     """
-    usable = [p for p in places if not is_metonymy(p) and p.start is not None]
+    usable = [p for p in places if not is_metonymy(p) and p.start is not None and p.role not in NOT_EVENT_ROLES]
+    dateline = next((p for p in usable if p.reason.startswith("dateline")), None)
     inside = [p for p in usable if sent_start <= p.start < sent_end]  # type: ignore[operator]
     if inside:
-        best = min(inside, key=lambda p: (p.geo_precision or 9, p.start))
+        best = min(inside, key=lambda p: (p.role == "origin", clause_rank(doc, p.start, p.end, trigger),
+                                          p.geo_precision or 9, p.start))  # fmt: skip
+        if dateline is not None and _refines(dateline, best):
+            return dateline.model_copy(update={"reason": f"dateline town inside {best.name}; {dateline.reason}"})
         return best.model_copy(update={"reason": f"in sentence; {best.reason}"})
     para_start = doc.text.rfind("\n", 0, sent_start) + 1
-    earlier = [p for p in usable if para_start <= p.start < sent_start]  # type: ignore[operator]
+    earlier = [p for p in usable if para_start <= p.start < sent_start and p.role is None]  # type: ignore[operator]
     if earlier:
         best = earlier[-1]
         return best.model_copy(update={"reason": f"previous place in paragraph; {best.reason}"})
-    dateline = [p for p in usable if p.reason.startswith("dateline")]
-    if dateline:
-        return dateline[0].model_copy(update={"reason": f"from dateline; {dateline[0].reason}"})
-    return _focus_place(usable)
+    if dateline is not None:
+        return dateline.model_copy(update={"reason": f"from dateline; {dateline.reason}"})
+    code = _focus_code(places)
+    return _only_town(usable, code) or _focus_place(code)
 
 
-def _focus_place(places: list[Place]) -> Place | None:
-    codes = Counter(p.country_code for p in places if p.country_code)
-    if not codes:
+def _refines(town: Place, region: Place) -> bool:
+    """A town inside a country or first-level region the sentence names ("Kazakhstan" in the
+    headline, "ALMATY, Jan 6 -" as the dateline)."""
+    if town.feature != "city" or region.feature not in {"country", "admin1"} or not town.country_code:
+        return False
+    return town.country_code == region.country_code and (region.feature == "country" or town.admin1 == region.admin1)
+
+
+def _only_town(places: list[Place], code: str | None) -> Place | None:
+    """The one town the article names in its focus country, when it names exactly one: an
+    incident the sentence does not place is there (precision 2: inferred, not stated)."""
+    towns = {p.gazetteer_id: p for p in places if p.feature == "city" and p.country_code == code and p.role is None}
+    if len(towns) != 1:
         return None
-    code = codes.most_common(1)[0][0]
+    town = next(iter(towns.values()))
+    return town.model_copy(update={"geo_precision": 2, "reason": f"the article's only town in its country; {town.reason}"})
+
+
+def _focus_code(places: list[Place]) -> str | None:
+    """The country most of the article's places lie in (an organisation's or an actor's home
+    counts; a government standing for its country or a guess does not)."""
+    codes = Counter(p.country_code for p in places if p.country_code and p.role != "guess" and not is_metonymy(p))
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def _focus_place(code: str | None) -> Place | None:
+    if code is None:
+        return None
     country = load_gazetteer().country(code)
     if country is None:
         return None
