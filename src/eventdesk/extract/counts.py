@@ -477,8 +477,8 @@ def _skip_reason(doc: Doc, first: int, end: int, noun: Token | None) -> str:
     of = _of_head(doc[first:end])
     if of is not None and noun is None and _in(of, words.kin):
         return "family size"  # "a father of two"
-    if of is not None and of.like_num:
-        return "whole of a part"  # "two of the 30 hostages": the two are counted, not the 30
+    if of is not None and (of.like_num or any(c.dep_ == "nummod" for c in of.children)):
+        return "whole of a part"  # "two of the 30 hostages", "five members of one family": the part is counted
     return ""
 
 

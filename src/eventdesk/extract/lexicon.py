@@ -243,8 +243,12 @@ def clause_lemma_set(trigger: Token) -> set[str]:
         out |= {c.lemma_.lower() for c in trigger.head.children if c.dep_ in ("compound", "amod", "nsubj")}
     if trigger.pos_ != "VERB" and trigger.dep_ == "nsubj":  # "the protest turned violent"
         out |= {c.lemma_.lower() for c in trigger.head.children if c.dep_ in PREDICATE_DEPS}
-    elif trigger.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
-        subj = act.subject_of(trigger)  # "an explosion killed two and wounded five": the shared subject
+    elif trigger.dep_ in ("conj", "advcl") and not any(c.dep_.startswith("nsubj") for c in trigger.children) and (
+        trigger.dep_ == "conj" or trigger.tag_ == "VBG"
+    ):
+        # the shared subject: "an explosion killed two and wounded five", "drones hit the
+        # village, wounding four" (the doer of the participle is the main verb's subject)
+        subj = act.subject_of(trigger) if trigger.dep_ == "conj" else act.subject_of(trigger.head)
         out |= {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
     return out
 

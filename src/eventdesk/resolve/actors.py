@@ -44,6 +44,8 @@ VICTIM_TYPES = frozenset({"Violence against civilians", "Explosions/Remote viole
 # Types whose actor1 uses arms: people who do it are an armed group, not civilians.
 ARMED_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 # Sub-types of an explosion set off by people on the ground, whose makers are armed groups.
+# Types whose side named as a nation's people is that nation's military (`_as_military`).
+MILITARY_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 DEVICE_SUBTYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 CASUALTY_KINDS = frozenset({"killed", "injured"})
 
@@ -51,8 +53,9 @@ CASUALTY_KINDS = frozenset({"killed", "injured"})
 def code_actors(mention: Mention) -> Mention:
     """The mention with its actors filed as ACLED files them (see the module docstring)."""
     country = mention.place.country_code if mention.place is not None else None
-    actors = [_abroad(a, country) for a in mention.actors if _names_someone(a)]
     t, sub = mention.event_type, mention.sub_event_type
+    actors = [_as_military(a) if t in MILITARY_TYPES and a.role == "actor1" else a for a in mention.actors]
+    actors = [_abroad(a, country) for a in actors if _names_someone(a)]
     if t in VICTIM_TYPES or sub == "Mob violence":
         actors = [_as_civilians(a, country) if a.role == "actor2" and a.kind in VICTIM_KINDS else a for a in actors]
     actors = [_unfiled(a, mention.scope) for a in actors]
@@ -78,6 +81,16 @@ def code_actors(mention: Mention) -> Mention:
     if actors == mention.actors:
         return mention
     return mention.model_copy(update={"actors": actors})
+
+
+def _as_military(actor: Actor) -> Actor:
+    """A nation named by its people as the side that shells, bombs or fights ("the Russians
+    shelled the town", "the Americans bombed a compound") is its state's military, as ACLED
+    files it ("Military Forces of Russia"); foreign where the event is abroad (`_abroad`)."""
+    if actor.kind != "communal group" or actor.country_code is None:
+        return actor
+    military = _default("military", "actor1", actor.country_code)
+    return military.model_copy(update={"text": actor.text, "start": actor.start, "end": actor.end})
 
 
 def _names_someone(actor: Actor) -> bool:
