@@ -9,10 +9,15 @@ import pytest
 from eventdesk.evaluate.geo import GeoReport, evaluate_geo
 from eventdesk.resolve.gazetteer import haversine_km
 
-# Measured on geovirus_dev.jsonl (385 toponyms): P 0.977, R 0.891, acc161 0.910
-# (before: P 0.970, R 0.844, acc161 0.831).
-FLOOR_ACC161 = 0.90
-FLOOR_RECALL = 0.88
+# Measured on geovirus_dev.jsonl (385 toponyms): P 0.973, R 0.925, acc161 0.899, e2e161 0.831
+# (before #16's recognition from document context: P 0.977, R 0.891, acc161 0.910, e2e161
+# 0.810; before that: P 0.970, R 0.844, acc161 0.831). acc161's floor went down from 0.90 to
+# 0.89 for a stated reason: 13 more toponyms are recognised, five of them a country ("Sudan")
+# whose country point lies 254 km from the gold's, so the share right of those recognised fell
+# while the share right of all gold toponyms (e2e161) rose; e2e161 gets a floor of its own.
+FLOOR_ACC161 = 0.89
+FLOOR_E2E161 = 0.83
+FLOOR_RECALL = 0.92
 FLOOR_PRECISION = 0.97
 
 
@@ -27,6 +32,7 @@ def report(shared: Path) -> GeoReport:
 def test_dev_figures_hold_their_floors(report: GeoReport) -> None:
     assert report.n_gold == 385
     assert report.acc161 >= FLOOR_ACC161, report.summary_line()
+    assert report.e2e161 >= FLOOR_E2E161, report.summary_line()
     assert report.recall >= FLOOR_RECALL, report.summary_line()
     assert report.precision >= FLOOR_PRECISION, report.summary_line()
 
