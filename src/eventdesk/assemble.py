@@ -10,7 +10,8 @@ counts of kinds it lacks and the actors of roles it lacks from the others, with 
 the words folded in. A crowd's act and violence in one sentence by the same actor ("youths
 attacked a police station with petrol bombs", "militants stormed a hotel, killing nine") are one
 happening as well: a riot or protest when the actor is a crowd (or the police acting on it),
-violence when it is an armed group. Strategic developments (arrests, deployments, curfews ...)
+violence when it is an armed group; so is looting told with a riot or protest, unless an armed
+group or a state's force loots. Strategic developments (arrests, deployments, curfews ...)
 stay apart from the violence they follow and from each other (looting and arrests told in one
 sentence are two of ACLED's events), and candidates of different sentences stay apart: the link
 step merges those when place, date and actors agree.
@@ -35,7 +36,12 @@ RANK = {t: (i, j) for i, types in enumerate(HAPPENING_CLASSES) for j, t in enume
 # stormed a hotel, killing nine"); a crowd's, or the police's at a protest, stays a riot or a
 # protest ("youths attacked a police station with petrol bombs", "police fired on protesters").
 ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
+ARMED_STATE = frozenset({"state forces", "police", "military", "foreign state forces"})
 VIOLENCE, CROWD = 0, 1  # the indices of the two classes in HAPPENING_CLASSES
+# Looting in a sentence that tells a riot or protest, by the crowd or by nobody named ("they
+# looted shops, pelted police with stones and set cars alight"), is part of it, as ACLED files
+# it; an armed group's looting stays its own event.
+LOOTING = ("Strategic developments", "Looting/property destruction")
 
 
 def assemble(mentions: list[Mention]) -> list[Mention]:
@@ -47,6 +53,12 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         happening = RANK[m.event_type][0] if m.event_type in RANK else (m.event_type, m.sub_event_type)
         groups.setdefault((m.sentence.start, happening, m.background), []).append(m)
     folded = {key: _fold(group) for key, group in groups.items()}
+    for (sent, happening, bg), looting in list(folded.items()):
+        crowd = folded.get((sent, CROWD, bg))
+        if happening != LOOTING or crowd is None or _armed(looting):
+            continue
+        folded[(sent, CROWD, bg)] = _fold([crowd, looting], head=crowd)
+        del folded[(sent, happening, bg)]
     for (sent, happening, bg), crowd in list(folded.items()):
         violence = folded.get((sent, VIOLENCE, bg))
         if happening != CROWD or violence is None or not _one_actor(crowd, violence):
@@ -57,6 +69,11 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         folded[(sent, VIOLENCE, bg)] = _fold([head, other], head=head)
         del folded[(sent, CROWD, bg)]
     return sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start))
+
+
+def _armed(m: Mention) -> bool:
+    """Its actor1 is an armed group or a state's force."""
+    return any(a.role == "actor1" and a.kind in ARMED_NONSTATE | ARMED_STATE for a in m.actors)
 
 
 def _one_actor(a: Mention, b: Mention) -> bool:
