@@ -22,6 +22,10 @@ NOT_EVENTS = [
     "The island was struck by a 5.8-magnitude quake on Friday, weeks after a tremor in which 30 people were killed and hundreds of houses were destroyed.",
     "Heavy rain triggered mudslides in Petropolis, where at least 18 people were killed and dozens were injured.",
     "A wildfire raced through the hills above Valparaiso, where 40 homes were destroyed and two residents were killed.",
+    "At least four people died in Sumbawa, where the runway of the airport was split by the force of the quake.",
+    "Six people died in the valley overnight after floods swept away dozens of homes.",
+    "Two climbers died on the mountain after an avalanche buried their camp.",
+    "Five people died in the capital after the storm brought down power lines.",
 ]
 EVENTS = [
     "Gunmen killed four people in a village hit by the earthquake last month.",
@@ -33,6 +37,8 @@ EVENTS = [
     "Gunmen attacked a bus in Zamfara on Sunday, in a district where floods had displaced thousands, and nine passengers were killed.",
     "Soldiers patrolled the flooded district of Beira, where three looters were killed on Saturday.",
     "Shells hit the town after the earthquake, and six people were killed.",
+    "Three people died in Kano on Friday when gunmen attacked a market.",
+    "Two protesters died in Khartoum on Thursday after security forces fired on a march.",
 ]
 
 

@@ -319,6 +319,8 @@ def _constraints_hold(tok: Token, fam: Family) -> bool:
         return False
     if fam.require_object and not (object_lemmas(tok, fam) & fam.require_object):
         return False
+    if fam.exclude_head and tok.pos_ != "VERB" and _head_lemma(tok) in fam.exclude_head:
+        return False
     if fam.require_head and tok.pos_ != "VERB":
         return _head_lemma(tok) in fam.require_head
     return True
@@ -411,19 +413,22 @@ def hazard(tok: Token, fam: Family) -> str | None:
         cause = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if cause is not None and _is_hazard(cause) and not (cause.lemma_.lower() == "fire" and prep.lower_ != "in"):
             return f"caused by '{cause.text}', a disaster or accident"  # "by fire" may be gunfire
-    return _hazard_toll(tok)
+    return _hazard_toll(tok, fam)
 
 
 # Doers' dependency labels: subjects, and the "by" phrase of a passive.
 DOER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 
 
-def _hazard_toll(tok: Token) -> str | None:
-    """A toll with no doer ("were killed", "were destroyed") in a sentence whose doers are natural
-    hazards or accidents and nobody armed: the toll is the disaster's ("the latest tremor to
-    shake the region where five people were killed", "floods swept the province, where dozens
-    died and homes were destroyed"). A sentence naming a weapon or an armed actor keeps it."""
-    if tok.pos_ != "VERB" or not act._is_passive(tok) or act._passive_agent(tok) is not None:
+def _hazard_toll(tok: Token, fam: Family) -> str | None:
+    """A toll with no doer ("were killed", "were destroyed", "died") in a sentence whose doers are
+    natural hazards or accidents and nobody armed: the toll is the disaster's ("the latest tremor
+    to shake the region where five people were killed", "floods swept the province, where dozens
+    died", "four died where the runway was split by the force of the quake"). A sentence naming
+    a weapon or an armed actor keeps it."""
+    if tok.pos_ != "VERB":
+        return None
+    if fam.object_role != "victim" and (not act._is_passive(tok) or act._passive_agent(tok) is not None):
         return None
     lex = lexicon()
     groups = lex.lemma_groups
@@ -431,12 +436,15 @@ def _hazard_toll(tok: Token) -> str | None:
     sent = tok.sent
     if any(t.lemma_.lower() in weapons for t in sent):
         return None
-    hazards = [t for t in sent if t.dep_ in DOER_DEPS and _is_hazard(act.descend_partitive(t))
-               and (t.dep_ != "pobj" or t.head.lower_ == "by")]
-    armed = any(t.pos_ in ("NOUN", "PROPN") and (e := act.entry_for(t.lemma_)) is not None and e.kind in lex.kind_groups["armed"]
-                for t in sent)
+    doers = [t for t in sent if t.dep_ in DOER_DEPS and (t.dep_ != "pobj" or t.head.lower_ == "by")]
+    # the hazard a doer names: itself, or its "of" ("the force of the quake")
+    named = {t: next((h for h in (act.descend_partitive(t), act.prep_object(t, {"of"}))
+                      if h is not None and _is_hazard(h)), None) for t in doers}  # fmt: skip
+    hazards = [t for t, h in named.items() if h is not None]
+    armed = any(t.pos_ in ("NOUN", "PROPN") and t not in hazards and (e := act.entry_for(t.lemma_)) is not None
+                and e.kind in lex.kind_groups["armed"] for t in sent)  # "the force of the quake" is the quake's
     if hazards and not armed:
-        return f"a toll in a sentence about '{hazards[0].text}', a disaster or accident"
+        return f"a toll in a sentence about '{named[hazards[0]].text}', a disaster or accident"
     return None
 
 

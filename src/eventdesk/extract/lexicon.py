@@ -51,6 +51,7 @@ class Family:
     rules: tuple[Rule, ...] = ()
     require_object: frozenset[str] = frozenset()
     require_head: frozenset[str] = frozenset()
+    exclude_head: frozenset[str] = frozenset()  # a noun trigger governed by one of these is none
     exclude_modifiers: frozenset[str] = frozenset()
     object_role: str = "actor2"
     intransitive: bool = False
@@ -161,7 +162,7 @@ def _family(f: dict, rules_by_name: dict[str, tuple[Rule, ...]]) -> Family:
     return Family(
         name=f["name"], verbs=fs(f.get("verbs", [])), nouns=fs(f.get("nouns", [])), default=f["default"],
         rules=rules, require_object=fs(f.get("require_object", [])), require_head=fs(f.get("require_head", [])),
-        exclude_modifiers=fs(f.get("exclude_modifiers", [])), object_role=f.get("object_role", "actor2"),
+        exclude_head=fs(f.get("exclude_head", [])), exclude_modifiers=fs(f.get("exclude_modifiers", [])), object_role=f.get("object_role", "actor2"),
         intransitive=f.get("intransitive", False), vague=f.get("vague", False),
         absorbs=f.get("absorbs", False), absorb_deps=fs(f.get("absorb_deps", [])), toll=fs(f.get("toll", [])),
         inherit=tuple(f.get("inherit", [])), confidence=f.get("confidence", 0.5),
