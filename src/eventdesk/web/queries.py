@@ -270,8 +270,10 @@ def article_outlets(store: Store, article_ids: Sequence[str]) -> dict[str, dict[
 
 
 def story_event_counts(store: Store) -> dict[str, int]:
-    """How many events each story has."""
-    stmt = select(_E.c.story_id, func.count()).group_by(_E.c.story_id)
+    """How many events each story shows: those its page lists by default (ACLED scope, current
+    incidents, not rejected: `EventQuery`'s defaults), so the count and the list agree."""
+    conds = where_clauses(EventQuery(), store.engine.dialect.name)
+    stmt = select(_E.c.story_id, func.count()).where(*conds).group_by(_E.c.story_id)
     with store.engine.connect() as conn:
         return {sid: n for sid, n in conn.execute(stmt)}
 
