@@ -474,12 +474,28 @@ def _skip_reason(doc: Doc, first: int, end: int, noun: Token | None) -> str:
     text = doc[first:end].text
     if noun is None and text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX:
         return "year"
+    if noun is not None and _in_subset(noun):
+        return "part of a toll already counted"  # "killing seven, including four soldiers"
     of = _of_head(doc[first:end])
     if of is not None and noun is None and _in(of, words.kin):
         return "family size"  # "a father of two"
     if of is not None and (of.like_num or any(c.dep_ == "nummod" for c in of.children)):
         return "whole of a part"  # "two of the 30 hostages", "five members of one family": the part is counted
     return ""
+
+
+# Prepositions that introduce a part of a group already counted ("including four soldiers",
+# "among them three children").
+SUBSET_PREPS = frozenset({"including", "among", "incl"})
+
+
+def _in_subset(noun: Token) -> bool:
+    """The counted noun (or the first of its conjuncts) names a part of a group counted before."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    # "were among seven people killed": the group after a copula's "among" is the whole
+    return noun.dep_ == "pobj" and prep.lower_ in SUBSET_PREPS and prep.head.lemma_ != "be"
 
 
 def _of_head(phrase: Span) -> Token | None:

@@ -1,0 +1,34 @@
+"""A part of a toll already counted ("killing seven, including four soldiers", "among them three
+children") is no second count; the whole a copula's "among" names still is. Sentences written
+for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventdesk.records import Article
+from eventdesk.run.process import Options, process
+
+PROBES = [
+    ("A car bomb exploded at a checkpoint in Mogadishu on Thursday, killing seven people, including four soldiers.",
+     [("killed", 7)]),
+    ("Gunmen killed 11 people in Zamfara on Monday, among them three children.", [("killed", 11)]),
+    ("An air strike killed nine people in Idlib, including two women and a child, on Wednesday.", [("killed", 9)]),
+    ("Police arrested 30 people in Dakar on Friday, including five journalists.", [("arrested", 30)]),
+    ("Twenty people were wounded in the blast in Quetta, among them six policemen.", [("injured", 20)]),
+    ("Four soldiers were among seven people killed in Mogadishu on Thursday.", [("killed", 7)]),
+]
+
+
+@pytest.fixture(scope="module")
+def counts() -> dict[str, list[tuple[str, int | None]]]:
+    arts = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2024, 11, 15)) for s, _ in PROBES]
+    return {s: [(c.kind, c.best) for m in done.mentions for c in m.counts]
+            for (s, _), done in zip(PROBES, process(arts, Options()), strict=True)}
+
+
+@pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
+def test_a_part_of_a_toll_is_no_second_count(counts, sentence: str, want: list) -> None:
+    assert counts[sentence] == want
