@@ -33,12 +33,24 @@ DEVELOPMENTS = [
 ]
 
 
+# destruction by the attackers in the attack the sentence tells is part of it
+ATTACKS = [
+    ("The attackers arrived on motorcycles and opened fire on residents, burning several houses, police said.",
+     "Violence against civilians"),
+    ("Gunmen stormed the village of Kuje on Sunday, killing eight people and torching dozens of homes.",
+     "Violence against civilians"),
+    ("Militants attacked a police post in Tillaberi on Monday and set fire to two vehicles.", "Battles"),
+    ("Soldiers shelled the town of Kalehe on Friday, destroying a school.", "Explosions/Remote violence"),
+    ("Bandits raided a market in Gusau on Tuesday, shooting two traders and burning stalls.", "Violence against civilians"),
+]
+
+
 @pytest.fixture(scope="module")
 def types() -> dict[str, list[str]]:
-    sentences = [p[0] for p in PROBES + DEVELOPMENTS]
+    sentences = [p[0] for p in PROBES + DEVELOPMENTS + ATTACKS]
     articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
     return {s: sorted(m.event_type if (s, want) in PROBES else f"{m.event_type}/{m.sub_event_type}" for m in done.mentions)
-            for (s, want), done in zip(PROBES + DEVELOPMENTS, process(articles, Options()), strict=True)}
+            for (s, want), done in zip(PROBES + DEVELOPMENTS + ATTACKS, process(articles, Options()), strict=True)}
 
 
 @pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
@@ -49,3 +61,8 @@ def test_one_happening_per_actor(types, sentence: str, want: list[str]) -> None:
 @pytest.mark.parametrize(("sentence", "want"), DEVELOPMENTS, ids=[p[0][:40] for p in DEVELOPMENTS])
 def test_developments_of_different_sub_types_stay_apart(types, sentence: str, want: str) -> None:
     assert want in types[sentence] and len(types[sentence]) == 2
+
+
+@pytest.mark.parametrize(("sentence", "want"), ATTACKS, ids=[p[0][:40] for p in ATTACKS])
+def test_the_attackers_destruction_is_part_of_the_attack(types, sentence: str, want: str) -> None:
+    assert [t.split("/")[0] if not t.startswith("Explosions") else "Explosions/Remote violence" for t in types[sentence]] == [want]

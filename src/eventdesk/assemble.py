@@ -38,9 +38,10 @@ RANK = {t: (i, j) for i, types in enumerate(HAPPENING_CLASSES) for j, t in enume
 ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
 ARMED_STATE = frozenset({"state forces", "police", "military", "foreign state forces"})
 VIOLENCE, CROWD = 0, 1  # the indices of the two classes in HAPPENING_CLASSES
-# Looting in a sentence that tells a riot or protest, by the crowd or by nobody named ("they
-# looted shops, pelted police with stones and set cars alight"), is part of it, as ACLED files
-# it; an armed group's looting stays its own event.
+# Looting or destruction in a sentence that tells a riot or protest, by the crowd or by nobody
+# named ("they looted shops, pelted police with stones and set cars alight"), is part of it, as
+# ACLED files it; an armed group's looting stays its own event, unless it is the attackers' own
+# in the attack the sentence tells ("gunmen opened fire on residents, burning several houses").
 LOOTING = ("Strategic developments", "Looting/property destruction")
 
 
@@ -54,10 +55,15 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         groups.setdefault((m.sentence.start, happening, m.background), []).append(m)
     folded = {key: _fold(group) for key, group in groups.items()}
     for (sent, happening, bg), looting in list(folded.items()):
-        crowd = folded.get((sent, CROWD, bg))
-        if happening != LOOTING or crowd is None or _armed(looting):
+        if happening != LOOTING:
             continue
-        folded[(sent, CROWD, bg)] = _fold([crowd, looting], head=crowd)
+        crowd, violence = folded.get((sent, CROWD, bg)), folded.get((sent, VIOLENCE, bg))
+        if crowd is not None and not _armed(looting):
+            folded[(sent, CROWD, bg)] = _fold([crowd, looting], head=crowd)
+        elif violence is not None and (not _has_actor1(looting) or _one_actor(looting, violence)):
+            folded[(sent, VIOLENCE, bg)] = _fold([violence, looting], head=violence)
+        else:
+            continue
         del folded[(sent, happening, bg)]
     for (sent, happening, bg), crowd in list(folded.items()):
         violence = folded.get((sent, VIOLENCE, bg))
@@ -69,6 +75,10 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         folded[(sent, VIOLENCE, bg)] = _fold([head, other], head=head)
         del folded[(sent, CROWD, bg)]
     return sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start))
+
+
+def _has_actor1(m: Mention) -> bool:
+    return any(a.role == "actor1" for a in m.actors)
 
 
 def _armed(m: Mention) -> bool:
