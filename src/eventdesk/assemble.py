@@ -19,6 +19,7 @@ step merges those when place, date and actors agree.
 
 from __future__ import annotations
 
+from eventdesk.link.events import PROTEST_SEVERITY
 from eventdesk.records import Mention
 
 
@@ -77,6 +78,12 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
     return sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start))
 
 
+def _severity(m: Mention) -> int:
+    """A protest's sub-type rank in PROTEST_SEVERITY (police firing on a crowd and killing one is
+    excessive force, not an intervention); 0 for other types."""
+    return PROTEST_SEVERITY.index(m.sub_event_type) if m.sub_event_type in PROTEST_SEVERITY else 0
+
+
 def _has_actor1(m: Mention) -> bool:
     return any(a.role == "actor1" for a in m.actors)
 
@@ -95,8 +102,8 @@ def _one_actor(a: Mention, b: Mention) -> bool:
 
 
 def _fold(group: list[Mention], head: Mention | None = None) -> Mention:
-    if head is None:
-        head = min(group, key=lambda m: RANK.get(m.event_type, (0, 0))[1])  # the first of the best-ranked type
+    if head is None:  # the first of the best-ranked type, of a protest the most severe sub-type
+        head = min(group, key=lambda m: (RANK.get(m.event_type, (0, 0))[1], -_severity(m)))
     rest = [m for m in group if m is not head]
     if not rest:
         return head

@@ -158,9 +158,16 @@ def _protest(actors: list[Actor], sub: str, country: str | None) -> list[Actor]:
         actors.insert(0, _default("protester", "actor1", country))
     if sub == "Peaceful protest":
         return [a.model_copy(update={"role": "associated"}) if a.role == "actor2" else a for a in actors]
+    swap = {"actor1": "actor2", "actor2": "actor1"}
+    if sub == "Protest with intervention":  # the protesters act, the force that intervenes is actor2
+        if any(a.role == "actor1" and a.kind in STATE_KINDS | {FOREIGN} for a in actors):
+            actors = [a.model_copy(update={"role": swap[a.role]}) if a.role in swap else a for a in actors]
+        if not any(a.role == "actor1" and a.kind == "protesters" for a in actors):
+            actors = [a.model_copy(update={"role": "associated"}) if a.role == "actor1" else a for a in actors]
+            actors.insert(0, _default("protester", "actor1", country))
+        return actors
     if sub != "Excessive force against protesters":
         return actors
-    swap = {"actor1": "actor2", "actor2": "actor1"}
     if any(a.role == "actor1" and a.kind == "protesters" for a in actors):
         actors = [a.model_copy(update={"role": swap[a.role]}) if a.role in swap else a for a in actors]
     if not any(a.role == "actor1" and a.kind in STATE_KINDS | {FOREIGN} for a in actors):
