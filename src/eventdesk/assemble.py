@@ -52,7 +52,7 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
     happening too (`_one_actor`)."""
     groups: dict[tuple[int, object, bool], list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
-        happening = RANK[m.event_type][0] if m.event_type in RANK else (m.event_type, m.sub_event_type)
+        happening = _class(m)
         groups.setdefault((m.sentence.start, happening, m.background), []).append(m)
     folded = {key: _fold(group) for key, group in groups.items()}
     for (sent, happening, bg), looting in list(folded.items()):
@@ -75,7 +75,42 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         head, other = (violence, crowd) if armed else (crowd, violence)
         folded[(sent, VIOLENCE, bg)] = _fold([head, other], head=head)
         del folded[(sent, CROWD, bg)]
-    return sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start))
+    return _point_back(sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start)))
+
+
+def _point_back(incidents: list[Mention]) -> list[Mention]:
+    """An incident whose trigger points back with a definite noun ("five were injured in the
+    attack", "wounded in Sunday's blast") to one the article already told, of the same happening
+    class, is that incident: it takes its type, place and date, so the link step merges the two
+    (its own sentence, counts and actors stay as evidence)."""
+    out: list[Mention] = []
+    for m in incidents:
+        earlier = next((e for e in reversed(out) if e.sentence.start < m.sentence.start and not e.background
+                        and _class(e) == _class(m)), None) if m.refers_back and not m.background else None  # fmt: skip
+        if earlier is not None and _own_place_or_date(m, earlier):
+            earlier = None  # "the protest in Lagos on Friday": another one
+        if earlier is not None:
+            m = m.model_copy(update={
+                "event_type": earlier.event_type, "sub_event_type": earlier.sub_event_type,
+                "place": earlier.place, "when": earlier.when,
+                "reason": f"{m.reason}; '{m.refers_back}' points back to the {earlier.sub_event_type.lower()} "
+                          f"told by '{earlier.trigger.text}'",
+            })  # fmt: skip
+        out.append(m)
+    return out
+
+
+def _own_place_or_date(m: Mention, earlier: Mention) -> bool:
+    """Its sentence names a place or a date other than the earlier incident's."""
+    s, e = m.sentence.start, m.sentence.end
+    own_place = m.place is not None and m.place.start is not None and s <= m.place.start < e
+    own_date = m.when is not None and m.when.start is not None and s <= m.when.start < e
+    return (own_place and (earlier.place is None or m.place.name != earlier.place.name)) or (
+        own_date and (earlier.when is None or m.when.value != earlier.when.value))  # type: ignore[union-attr]
+
+
+def _class(m: Mention) -> object:
+    return RANK[m.event_type][0] if m.event_type in RANK else (m.event_type, m.sub_event_type)
 
 
 def _severity(m: Mention) -> int:
@@ -118,6 +153,8 @@ def _fold(group: list[Mention], head: Mention | None = None) -> Mention:
         roles |= {a.role for a in m.actors}
     folded = ", ".join(repr(m.trigger.text) for m in rest)
     reason = f"{head.reason}; one happening with {folded} of the same sentence"
+    refers_back = next((m.refers_back for m in [head, *rest] if m.refers_back), None)
     return head.model_copy(update={
         "counts": counts, "actors": actors, "confidence": max(m.confidence for m in group), "reason": reason,
+        "refers_back": refers_back,
     })  # fmt: skip

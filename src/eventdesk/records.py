@@ -195,6 +195,11 @@ class Mention(Record):
     cue: str = Field(default="", description="the trigger family that fired (e.g. 'arrest', 'shutdown')")
     scope: Scope = Field(default="acled", description="acled, crime (ordinary crime) or other: the judge's call")
     background: bool = Field(default=False, description="a past incident the article mentions only as context")
+    refers_back: str | None = Field(
+        default=None,
+        description="the definite noun by which the trigger's clause points to an incident the article already "
+        "reported ('five were injured in the attack'): the mention tells more of that incident",
+    )
 
     @staticmethod
     def make_id(article_id: str, trigger_start: int, event_type: str) -> str:

@@ -654,4 +654,30 @@ def _mention(c: Candidate, sent: Span, article_id: str) -> Mention:
         confidence=_confidence(c),
         reason=_reason(c),
         cue=c.family.name,
+        refers_back=_refers_back(c.token),
     )
+
+
+# Prepositions by which a toll points at the incident it belongs to ("injured in the attack").
+BACK_PREPS = frozenset({"in", "during"})
+
+
+def _refers_back(tok: Token) -> str | None:
+    """The definite incident noun by which a trigger points at an incident ("the attack",
+    "Sunday's blast", "the clashes"): a noun trigger itself, or the noun of a verb trigger's
+    "in"/"during" phrase ("injured in the attack"); else None. Whether the article told that
+    incident before is assemble.py's to find."""
+    if tok.pos_ != "VERB":
+        return tok.text if _definite_incident(tok) else None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in BACK_PREPS):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if _definite_incident(noun):
+                return noun.text
+    return None
+
+
+def _definite_incident(noun: Token) -> bool:
+    lex = lexicon()
+    incident = noun.lemma_.lower() in lex.lemma_groups["incident_nouns"] or any(
+        k in lex.by_lemma for k in _lexicon_keys(noun))
+    return incident and any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS or d.dep_ == "poss" for d in noun.children)
