@@ -36,3 +36,27 @@ def test_stored_copy_vectors_do_not_depend_on_the_process(tmp_path: Path, monkey
     run([corpus], pooled, workers=2, options=options)
     assert len(inline.copy_vector_means()) == len(inline.articles(include_skipped=False))
     assert pooled.dump() == inline.dump()
+
+
+def test_a_ctrl_c_while_a_worker_starts_is_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGINT is held, not ignored, while a worker process starts: a Ctrl-C that comes then
+    interrupts the run as soon as the start is over (a fresh worker per article made it likely)."""
+    import multiprocessing
+    import os
+    import signal
+
+    from eventdesk.run.pool import WorkerPool
+    from eventdesk.run.process import Options
+
+    class Starting:  # a worker process whose start meets a Ctrl-C
+        def __init__(self, **_: object) -> None:
+            pass
+
+        def start(self) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    pool = WorkerPool(1, Options())
+    real = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(pool, "_ctx", type("Ctx", (), {"Pipe": staticmethod(real.Pipe), "Process": Starting})())
+    with pytest.raises(KeyboardInterrupt):
+        pool._spawn()

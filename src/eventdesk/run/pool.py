@@ -24,7 +24,6 @@ import multiprocessing
 import os
 import pickle
 import signal
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -155,15 +154,16 @@ class WorkerPool:
             name="eventdesk-worker",
             daemon=True,
         )
-        # A child starts with SIGINT ignored if the parent ignores it when it starts, so a
-        # Ctrl-C while the worker boots gives no traceback either (worker.py ignores it after).
-        main_thread = threading.current_thread() is threading.main_thread()
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+        # SIGINT is blocked (not ignored) while the worker starts: the child inherits the mask, so
+        # a Ctrl-C while it boots gives no traceback there (worker.py ignores it after), and the
+        # parent gets a Ctrl-C that came meanwhile when it unblocks it. Ignoring it here lost it:
+        # with a fresh worker per article (isolate), a Ctrl-C often fell in a start and the run
+        # went on to the end.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             proc.start()
         finally:
-            if main_thread:
-                signal.signal(signal.SIGINT, previous)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         child.close()
         return _Slot(process=proc, conn=parent)
 
