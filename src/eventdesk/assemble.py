@@ -14,7 +14,9 @@ violence when it is an armed group; so is looting told with a riot or protest, u
 group or a state's force loots. Strategic developments (arrests, deployments, curfews ...)
 stay apart from the violence they follow and from each other (looting and arrests told in one
 sentence are two of ACLED's events), and candidates of different sentences stay apart: the link
-step merges those when place, date and actors agree.
+step merges those when place, date and actors agree. To let it, a later sentence that points back
+with a definite noun to an incident already told ("five were injured in the attack") takes that
+incident's type, place and date (`_point_back`).
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ LOOTING = ("Strategic developments", "Looting/property destruction")
 
 def assemble(mentions: list[Mention]) -> list[Mention]:
     """One mention per (sentence, happening class, background flag), in the order of the
-    article; then a crowd's act and violence of one sentence done by the same actor are one
-    happening too (`_one_actor`)."""
+    article; looting folded into the riot or attack of its sentence (LOOTING); a crowd's act and
+    violence of one sentence done by the same actor are one happening too (`_one_actor`); then
+    the incidents that point back (`_point_back`)."""
     groups: dict[tuple[int, object, bool], list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
         happening = _class(m)
