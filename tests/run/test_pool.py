@@ -55,8 +55,13 @@ def test_a_ctrl_c_while_a_worker_starts_is_not_lost(monkeypatch: pytest.MonkeyPa
         def start(self) -> None:
             os.kill(os.getpid(), signal.SIGINT)
 
+    # as in a terminal: a harness started in the background (`cmd &`) runs with SIGINT ignored
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     pool = WorkerPool(1, Options())
     real = multiprocessing.get_context("spawn")
     monkeypatch.setattr(pool, "_ctx", type("Ctx", (), {"Pipe": staticmethod(real.Pipe), "Process": Starting})())
-    with pytest.raises(KeyboardInterrupt):
-        pool._spawn()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            pool._spawn()
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -48,6 +48,9 @@ def _start(tmp_path: Path, *extra: str) -> subprocess.Popen:
         [*EVENTDESK, "run", str(_corpus(tmp_path / "corpus")), "--db", f"sqlite:///{tmp_path}/r.db", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         start_new_session=True,  # its own process group: a Ctrl-C to the group reaches only it
+        # SIGINT as a terminal's command has it: a test run started in the background (`cmd &`)
+        # ignores it, and the run would inherit that
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
 
 

@@ -156,9 +156,8 @@ class WorkerPool:
         )
         # SIGINT is blocked (not ignored) while the worker starts: the child inherits the mask, so
         # a Ctrl-C while it boots gives no traceback there (worker.py ignores it after), and the
-        # parent gets a Ctrl-C that came meanwhile when it unblocks it. Ignoring it here lost it:
-        # with a fresh worker per article (isolate), a Ctrl-C often fell in a start and the run
-        # went on to the end.
+        # parent gets a Ctrl-C that came meanwhile when it unblocks it. Ignoring it here lost a
+        # Ctrl-C that came during a start (with a fresh worker per article, starts are frequent).
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             proc.start()
