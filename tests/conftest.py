@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,20 @@ def nlp():
     from eventdesk import nlp as nlp_mod
 
     return nlp_mod.load()
+
+
+@pytest.fixture(scope="session")
+def incidents_of():  # type: ignore[no-untyped-def]
+    """`incidents_of(texts, published)`: the pipeline's incidents (mentions after the judge,
+    assemble and ACLED's conventions) of texts written for a test, one list per text."""
+    from eventdesk.records import Article, Mention
+    from eventdesk.run.process import Options, process
+
+    def run(texts: list[str], published: date = date(2025, 3, 14)) -> list[list[Mention]]:
+        articles = [Article(id=Article.make_id(t, None), source="probe", text=t, published=published) for t in texts]
+        return [done.mentions for done in process(articles, Options())]
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
+from eventdesk.extract.lexicon import split_type
+
 
 PROBES = [
     # one armed group's storming and killing: one incident of violence
@@ -46,11 +46,11 @@ ATTACKS = [
 
 
 @pytest.fixture(scope="module")
-def types() -> dict[str, list[str]]:
-    sentences = [p[0] for p in PROBES + DEVELOPMENTS + ATTACKS]
-    articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
-    return {s: sorted(m.event_type if (s, want) in PROBES else f"{m.event_type}/{m.sub_event_type}" for m in done.mentions)
-            for (s, want), done in zip(PROBES + DEVELOPMENTS + ATTACKS, process(articles, Options()), strict=True)}
+def types(incidents_of) -> dict[str, list[str]]:
+    probes = PROBES + DEVELOPMENTS + ATTACKS
+    found = incidents_of([p[0] for p in probes], date(2025, 3, 14))
+    return {s: sorted(m.event_type if (s, want) in PROBES else f"{m.event_type}/{m.sub_event_type}" for m in mentions)
+            for (s, want), mentions in zip(probes, found, strict=True)}
 
 
 @pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
@@ -65,4 +65,4 @@ def test_developments_of_different_sub_types_stay_apart(types, sentence: str, wa
 
 @pytest.mark.parametrize(("sentence", "want"), ATTACKS, ids=[p[0][:40] for p in ATTACKS])
 def test_the_attackers_destruction_is_part_of_the_attack(types, sentence: str, want: str) -> None:
-    assert [t.split("/")[0] if not t.startswith("Explosions") else "Explosions/Remote violence" for t in types[sentence]] == [want]
+    assert [split_type(t)[0] for t in types[sentence]] == [want]

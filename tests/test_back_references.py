@@ -9,8 +9,6 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 ARTICLES = [
     "Gunmen killed 12 villagers in an attack on a farming community near Kontagora on Sunday.\n\n"
@@ -31,10 +29,9 @@ ANOTHER = ("Police fired on protesters in Conakry on Tuesday, killing two.\n\n"
 
 
 @pytest.fixture(scope="module")
-def incidents() -> list[list]:
+def incidents(incidents_of) -> list[list]:
     texts = [*ARTICLES, ANOTHER]
-    arts = [Article(id=Article.make_id(t, None), source="probe", text=t, published=date(2025, 2, 9)) for t in texts]
-    return [done.mentions for done in process(arts, Options())]
+    return incidents_of(texts, date(2025, 2, 9))
 
 
 @pytest.mark.parametrize("i", range(len(ARTICLES)), ids=[a[:40] for a in ARTICLES])

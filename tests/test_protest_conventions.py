@@ -9,8 +9,6 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 FORCE, INTERVENTION = "Excessive force against protesters", "Protest with intervention"
 PROBES = [
@@ -24,9 +22,9 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def found() -> dict[str, list]:
-    arts = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2024, 6, 27)) for s, _, _ in PROBES]
-    return {p[0]: done.mentions for p, done in zip(PROBES, process(arts, Options()), strict=True)}
+def found(incidents_of) -> dict[str, list]:
+    texts = [p[0] for p in PROBES]
+    return dict(zip(texts, incidents_of(texts, date(2024, 6, 27)), strict=True))
 
 
 @pytest.mark.parametrize(("sentence", "sub", "kinds"), PROBES, ids=[p[0][:40] for p in PROBES])

@@ -7,8 +7,6 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 ARRESTS = "Strategic developments/Arrests"
 ABDUCTION = "Violence against civilians/Abduction/forced disappearance"
@@ -24,12 +22,11 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def found() -> dict[str, list[tuple[str, int | None]]]:
-    arts = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 6, 20)) for s, _, _ in PROBES]
+def found(incidents_of) -> dict[str, list[tuple[str, int | None]]]:
     out = {}
-    for (s, _, _), done in zip(PROBES, process(arts, Options()), strict=True):
+    for (s, _, _), mentions in zip(PROBES, incidents_of([p[0] for p in PROBES], date(2025, 6, 20)), strict=True):
         out[s] = [(f"{m.event_type}/{m.sub_event_type}", next((c.best for c in m.counts if c.kind == "arrested"), None))
-                  for m in done.mentions]
+                  for m in mentions]
     return out
 
 

@@ -8,8 +8,6 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 RIOT, LOOTING = "Riots/Violent demonstration", "Strategic developments/Looting/property destruction"
 PROBES = [
@@ -26,10 +24,9 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def types() -> dict[str, list[str]]:
-    arts = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 4, 7)) for s, _ in PROBES]
-    return {s: [f"{m.event_type}/{m.sub_event_type}" for m in done.mentions]
-            for (s, _), done in zip(PROBES, process(arts, Options()), strict=True)}
+def types(incidents_of) -> dict[str, list[str]]:
+    return {s: [f"{m.event_type}/{m.sub_event_type}" for m in mentions]
+            for (s, _), mentions in zip(PROBES, incidents_of([p[0] for p in PROBES], date(2025, 4, 7)), strict=True)}
 
 
 @pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])

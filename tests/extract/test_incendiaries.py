@@ -8,8 +8,6 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 PROBES = [
     ("Youths attacked a police station with petrol bombs in central Lyon overnight.", "Riots"),
@@ -23,9 +21,9 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def types() -> dict[str, list[str]]:
-    arts = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 9, 2)) for s, _ in PROBES]
-    return {s: [m.event_type for m in done.mentions] for (s, _), done in zip(PROBES, process(arts, Options()), strict=True)}
+def types(incidents_of) -> dict[str, list[str]]:
+    found = incidents_of([p[0] for p in PROBES], date(2025, 9, 2))
+    return {s: [m.event_type for m in mentions] for (s, _), mentions in zip(PROBES, found, strict=True)}
 
 
 @pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])

@@ -3,12 +3,9 @@ sample): people counted by naming them, and numbers that count no one (count tra
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 # (sentence, the counts of its mentions as {kind: best})
 PROBES = [
@@ -35,12 +32,11 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def counted() -> dict[str, dict[str, int | None]]:
+def counted(incidents_of) -> dict[str, dict[str, int | None]]:
     sentences = [p[0] for p in PROBES]
-    articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
     out: dict[str, dict[str, int | None]] = {}
-    for s, done in zip(sentences, process(articles, Options()), strict=True):
-        out[s] = {c.kind: c.best for m in done.mentions for c in m.counts}
+    for s, mentions in zip(sentences, incidents_of(sentences), strict=True):
+        out[s] = {c.kind: c.best for m in mentions for c in m.counts}
     return out
 
 

@@ -9,8 +9,6 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 AIR = "Explosions/Remote violence/Air/drone strike"
 SHELLING = "Explosions/Remote violence/Shelling/artillery/missile attack"
@@ -30,9 +28,9 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def found() -> dict[str, list]:
-    arts = [Article(id=Article.make_id(p[0], None), source="probe", text=p[0], published=date(2025, 5, 12)) for p in PROBES]
-    return {p[0]: done.mentions for p, done in zip(PROBES, process(arts, Options()), strict=True)}
+def found(incidents_of) -> dict[str, list]:
+    texts = [p[0] for p in PROBES]
+    return dict(zip(texts, incidents_of(texts, date(2025, 5, 12)), strict=True))
 
 
 @pytest.mark.parametrize(("sentence", "want", "actor1", "killed"), PROBES, ids=[p[0][:40] for p in PROBES])

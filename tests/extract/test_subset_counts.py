@@ -8,8 +8,6 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 PROBES = [
     ("A car bomb exploded at a checkpoint in Mogadishu on Thursday, killing seven people, including four soldiers.",
@@ -23,10 +21,9 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def counts() -> dict[str, list[tuple[str, int | None]]]:
-    arts = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2024, 11, 15)) for s, _ in PROBES]
-    return {s: [(c.kind, c.best) for m in done.mentions for c in m.counts]
-            for (s, _), done in zip(PROBES, process(arts, Options()), strict=True)}
+def counts(incidents_of) -> dict[str, list[tuple[str, int | None]]]:
+    return {s: [(c.kind, c.best) for m in mentions for c in m.counts]
+            for (s, _), mentions in zip(PROBES, incidents_of([p[0] for p in PROBES], date(2024, 11, 15)), strict=True)}
 
 
 @pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])

@@ -4,14 +4,12 @@ of actor1 and actor2 as the desk gold's scorer maps them ('-' for no actor in th
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
 from eventdesk.evaluate.records import acled_kind
-from eventdesk.records import Actor, Article, Mention, TextSpan
+from eventdesk.records import Actor, Mention, TextSpan
 from eventdesk.resolve.actors import code_actors, in_country
-from eventdesk.run.process import Options, process
 
 # (sentence, event type, actor1 kind, actor2 kind)
 PROBES = [
@@ -75,10 +73,9 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def coded() -> dict[str, list[Mention]]:
+def coded(incidents_of) -> dict[str, list[Mention]]:
     sentences = [p[0] for p in PROBES]
-    articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
-    return {s: done.mentions for s, done in zip(sentences, process(articles, Options()), strict=True)}
+    return dict(zip(sentences, incidents_of(sentences), strict=True))
 
 
 def _kinds(m: Mention, role: str) -> set[str]:

@@ -5,12 +5,9 @@ country name that several countries share names one of them."""
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
-from eventdesk.records import Article
-from eventdesk.run.process import Options, process
 
 # (sentence, the country of its incident's place); each name is shared across countries
 PROBES = [
@@ -27,11 +24,10 @@ PROBES = [
 
 
 @pytest.fixture(scope="module")
-def placed() -> dict[str, set[str | None]]:
+def placed(incidents_of) -> dict[str, set[str | None]]:
     sentences = [p[0] for p in PROBES]
-    articles = [Article(id=Article.make_id(s, None), source="probe", text=s, published=date(2025, 3, 14)) for s in sentences]
-    return {s: {m.place.country_code if m.place else None for m in done.mentions}
-            for s, done in zip(sentences, process(articles, Options()), strict=True)}
+    return {s: {m.place.country_code if m.place else None for m in mentions}
+            for s, mentions in zip(sentences, incidents_of(sentences), strict=True)}
 
 
 @pytest.mark.parametrize(("sentence", "country"), PROBES, ids=[p[0][:40] for p in PROBES])
