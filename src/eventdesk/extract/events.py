@@ -441,9 +441,11 @@ def _hazard_toll(tok: Token, fam: Family) -> str | None:
     named = {t: next((h for h in (act.descend_partitive(t), act.prep_object(t, {"of"}))
                       if h is not None and _is_hazard(h)), None) for t in doers}  # fmt: skip
     hazards = [t for t, h in named.items() if h is not None]
+    if not hazards:
+        return None
     armed = any(t.pos_ in ("NOUN", "PROPN") and t not in hazards and (e := act.entry_for(t.lemma_)) is not None
                 and e.kind in lex.kind_groups["armed"] for t in sent)  # "the force of the quake" is the quake's
-    if hazards and not armed:
+    if not armed:
         return f"a toll in a sentence about '{named[hazards[0]].text}', a disaster or accident"
     return None
 

@@ -224,7 +224,7 @@ def word_lemma(tok: Token) -> str:
     "Molotov bombs") reads "firebomb", which is no explosive."""
     lemma = tok.lemma_.lower()
     groups = lexicon().lemma_groups
-    if lemma in groups["explosive"] | groups["grenade"] and any(
+    if (lemma in groups["explosive"] or lemma in groups["grenade"]) and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in groups["incendiary"] for c in tok.children
     ):
         return "firebomb"
