@@ -14,15 +14,17 @@ violence when it is an armed group; so is looting told with a riot or protest, u
 group or a state's force loots. Strategic developments (arrests, deployments, curfews ...)
 stay apart from the violence they follow and from each other (looting and arrests told in one
 sentence are two of ACLED's events), and candidates of different sentences stay apart: the link
-step merges those when place, date and actors agree. To let it, a later sentence that points back
-with a definite noun to an incident already told ("five were injured in the attack") takes that
-incident's type, place and date (`_point_back`).
+step merges those when place, date and actors agree. To let it, a later sentence that tells more of
+an incident already told (the lead after the headline, "five were injured in the attack") takes
+that incident's type, place and date (`_one_per_happening`).
 """
 
 from __future__ import annotations
 
-from eventdesk.link.events import PROTEST_SEVERITY
-from eventdesk.records import Mention
+import re
+
+from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, places_agree
+from eventdesk.records import Mention, Place, When
 
 
 # Event types that, in one sentence, tell one happening; the first listed names it: the most
@@ -46,13 +48,25 @@ VIOLENCE, CROWD = 0, 1  # the indices of the two classes in HAPPENING_CLASSES
 # ACLED files it; an armed group's looting stays its own event, unless it is the attackers' own
 # in the attack the sentence tells ("gunmen opened fire on residents, burning several houses").
 LOOTING = ("Strategic developments", "Looting/property destruction")
+# Trigger families of a security response ("troops were sent to the area", "soldiers arrived after
+# the shooting had stopped", "officers blocked the roads"): by the state's own forces, after an
+# incident the article told, part of that incident (a foreign force's deployment stays an event).
+RESPONSE_CUES = frozenset({"deploy", "arrival", "blockade", "guard"})
+# Words that open another incident of the kind just told: never the same happening.
+ANOTHER = re.compile(
+    r"^\W*(?:elsewhere|separately|meanwhile|earlier)\b"
+    r"|\b(?:in|during) (?:a|an|another) (?:separate|similar|different|unrelated|second|new|further)\b"
+    r"|\banother\s+(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b|\w+ed\b)\w"
+    r"|\bhad earlier\b",
+    re.IGNORECASE,
+)
 
 
 def assemble(mentions: list[Mention]) -> list[Mention]:
     """One mention per (sentence, happening class, background flag), in the order of the
     article; looting folded into the riot or attack of its sentence (LOOTING); a crowd's act and
     violence of one sentence done by the same actor are one happening too (`_one_actor`); then
-    the incidents that point back (`_point_back`)."""
+    the incidents of later sentences told as one (`_one_per_happening`)."""
     groups: dict[tuple[int, object, bool], list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
         happening = _class(m)
@@ -78,38 +92,128 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         head, other = (violence, crowd) if armed else (crowd, violence)
         folded[(sent, VIOLENCE, bg)] = _fold([head, other], head=head)
         del folded[(sent, CROWD, bg)]
-    return _point_back(sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start)))
+    return _one_per_happening(sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start)))
 
 
-def _point_back(incidents: list[Mention]) -> list[Mention]:
-    """An incident whose trigger points back with a definite noun ("five were injured in the
-    attack", "wounded in Sunday's blast") to one the article already told, of the same happening
-    class, is that incident: it takes its type, place and date, so the link step merges the two
-    (its own sentence, counts and actors stay as evidence)."""
-    out: list[Mention] = []
+def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
+    """An article tells its incident in many sentences: the headline, the lead, the toll
+    restated, a quote, the aftermath ("five were injured in the attack"). An incident of a
+    later sentence, of the same happening class (`_class`) as one already told, whose sentence
+    names no other place or day (`_agrees`) and does not open another incident (ANOTHER:
+    "in a separate attack", "elsewhere", "another school"), is that incident: the group takes
+    one type (the best-ranked in its class, of a protest the most severe), the place its first
+    sentence naming one gives (`_place_of`) and the day its sentences give, so the link step stores one record with every
+    sentence as evidence. Looting or destruction joins the violence or crowd incident told
+    before or after it when no one named did it (`_named_doer`: "debris from a downed drone set
+    fire to a warehouse") or its doers did (`_same_doer`: "the attackers set fire to homes")."""
+    groups: list[list[Mention]] = []
     for m in incidents:
-        earlier = next((e for e in reversed(out) if e.sentence.start < m.sentence.start and not e.background
-                        and _class(e) == _class(m)), None) if m.refers_back and not m.background else None  # fmt: skip
-        if earlier is not None and _own_place_or_date(m, earlier):
-            earlier = None  # "the protest in Lagos on Friday": another one
-        if earlier is not None:
+        group = None if ANOTHER.search(m.sentence.text) else next(
+            (g for g in reversed(groups) if _joins(m, g)), None)
+        if group is None:
+            groups.append([m])
+        else:
+            group.append(m)
+    out = [x for g in groups for x in _as_one(g)]
+    return sorted(out, key=lambda m: (m.sentence.start, m.trigger.start))
+
+
+def _joins(m: Mention, group: list[Mention]) -> bool:
+    first = group[0]
+    if m.background != first.background or any(g.sentence.start == m.sentence.start for g in group):
+        return False  # one sentence's incidents that the fold kept apart stay apart
+    if _response(m):
+        if _class(first) not in (VIOLENCE, CROWD):
+            return False
+    elif LOOTING in (_class(m), _class(first)) and _class(m) != _class(first):
+        looting, other = (m, first) if _class(m) == LOOTING else (first, m)
+        if _class(other) not in (VIOLENCE, CROWD) or (_named_doer(looting) and not _same_doer(m, first)):
+            return False
+    elif _class(m) not in (VIOLENCE, CROWD) or _class(first) not in (VIOLENCE, CROWD) or _territory(m) or _territory(first):
+        return False  # the link step merges strategic developments by their own keys
+    elif _class(m) != _class(first) and not (_same_force(m, first) or (first.sentence.start == 0 and not _named_doer(first))):
+        return False  # a police shooting and the riot it set off are two events; a headline's toll
+        # with no doer ("Two killed as police fire on protesters") is the incident the lead tells
+    elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and not m.refers_back:
+        return False  # a protest by day and a riot by night are two of ACLED's events
+    return all(_agrees(m, g) for g in group)
+
+
+def _response(m: Mention) -> bool:
+    """A state's own forces sent, arriving, blocking roads or cordoning off (RESPONSE_CUES): after
+    an incident the article told, the response to it, not another of ACLED's events."""
+    return (m.event_type, m.sub_event_type) == ("Strategic developments", "Other") and m.cue in RESPONSE_CUES and any(
+        a.role == "actor1" and a.kind in ("police", "military", "state forces") for a in m.actors)
+
+
+def _territory(m: Mention) -> bool:
+    """A change of hands (a Battles sub-type other than a clash): an event of its own."""
+    return m.event_type == "Battles" and m.sub_event_type != "Armed clash"
+
+
+def _agrees(m: Mention, other: Mention) -> bool:
+    """Nothing in m's sentence tells another place, day or doer's country than other's."""
+    place, when = _own(m)
+    if place is not None and not places_agree(place, other.place):
+        return False
+    if when is not None and not dates_agree(when, other.when):
+        return False
+    theirs = _own(other)[1]
+    if when is not None and theirs is not None:
+        if when.value is None and theirs.value is None:
+            if (when.expression or "").lower() != (theirs.expression or "").lower():
+                return False  # an undated article's "Wednesday" and "Saturday night" are two days
+        elif when.precision == theirs.precision == "day" and when.value != theirs.value:
+            return False  # two days the article names are two incidents
+    codes = [{a.country_code for a in x.actors if a.role == "actor1" and a.country_code} for x in (m, other)]
+    return not (codes[0] and codes[1] and not codes[0] & codes[1])
+
+
+def _own(m: Mention) -> tuple[Place | None, When | None]:
+    """The place (of the event, not a home or origin) and the date m's own sentence names (None
+    where it names none)."""
+    s, e = m.sentence.start, m.sentence.end
+    p = m.place
+    place = p if p is not None and p.role is None and p.start is not None and s <= p.start < e else None
+    w = m.when
+    when = w if w is not None and w.start is not None and s <= w.start < e else None
+    if when is not None and re.search(r"\b(?:since|from)\s+$", m.sentence.text[: when.start - s], re.IGNORECASE):
+        when = None  # "had blocked the road since Monday evening": a state that went on, not another day
+    return place, when
+
+
+def _place_of(group: list[Mention]) -> Place | None:
+    """The place the first sentence naming one gives (a later sentence's town names where a road
+    leads or where a spokesman spoke as often as where it happened), but the headline's only when
+    no later sentence names a more specific one."""
+    named = [(m, p) for m, p in ((m, _own(m)[0]) for m in group) if p is not None and p.lat is not None]
+    if not named:
+        return None
+    (first, place), rest = named[0], named[1:]
+    if first.sentence.start == 0 and rest and (rest[0][1].geo_precision or 4) < (place.geo_precision or 4):
+        return rest[0][1]
+    return place
+
+
+def _as_one(group: list[Mention]) -> list[Mention]:
+    if len(group) == 1:
+        return group
+    typed = [m for m in group if _class(m) in (VIOLENCE, CROWD)] or group
+    body = [m for m in typed if m.sentence.start > 0] or typed  # a headline may sum up several incidents
+    head = min(body, key=lambda m: (RANK.get(m.event_type, (0, 0))[1], -_severity(m), _own(m) == (None, None)))
+    place = _place_of(group) or head.place
+    when = next((w for w in (_own(m)[1] for m in group) if w is not None and w.value is not None), head.when)
+    out = []
+    for m in group:
+        same = (m.event_type, m.sub_event_type, m.place, m.when) == (head.event_type, head.sub_event_type, place, when)
+        if not same:
+            told = "'" + m.refers_back + "' points back to" if m.refers_back else "tells more of"
             m = m.model_copy(update={
-                "event_type": earlier.event_type, "sub_event_type": earlier.sub_event_type,
-                "place": earlier.place, "when": earlier.when,
-                "reason": f"{m.reason}; '{m.refers_back}' points back to the {earlier.sub_event_type.lower()} "
-                          f"told by '{earlier.trigger.text}'",
+                "event_type": head.event_type, "sub_event_type": head.sub_event_type, "place": place, "when": when,
+                "reason": f"{m.reason}; {told} the {head.sub_event_type.lower()} told by '{head.trigger.text}'",
             })  # fmt: skip
         out.append(m)
     return out
-
-
-def _own_place_or_date(m: Mention, earlier: Mention) -> bool:
-    """Its sentence names a place or a date other than the earlier incident's."""
-    s, e = m.sentence.start, m.sentence.end
-    own_place = m.place is not None and m.place.start is not None and s <= m.place.start < e
-    own_date = m.when is not None and m.when.start is not None and s <= m.when.start < e
-    return (own_place and (earlier.place is None or m.place.name != earlier.place.name)) or (
-        own_date and (earlier.when is None or m.when.value != earlier.when.value))  # type: ignore[union-attr]
 
 
 def _class(m: Mention) -> object:
@@ -124,6 +228,29 @@ def _severity(m: Mention) -> int:
 
 def _has_actor1(m: Mention) -> bool:
     return any(a.role == "actor1" for a in m.actors)
+
+
+def _named_doer(m: Mention) -> bool:
+    """Its actor1 is of a known kind (a crowd, a force, a group), not words naming no one
+    ("debris from a downed drone")."""
+    return any(a.role == "actor1" and a.kind for a in m.actors)
+
+
+def _same_force(a: Mention, b: Mention) -> bool:
+    """Both are done by one state force ("police shot dead two protesters", "officers fired live
+    rounds into the crowd"): violence and a crowd's event told so are the force acting on the crowd."""
+    names = [{x.name.lower() for x in m.actors if x.kind in ARMED_STATE and (x.role == "actor1" or m.event_type == "Protests")}
+             for m in (a, b)]  # a protest may name the force as actor2 ("protesters ... fired on by police"); a
+    # riot's force is the side the rioters fought
+    return bool(names[0] & names[1])
+
+
+def _same_doer(later: Mention, earlier: Mention) -> bool:
+    """The later incident's actor1 is the earlier's (the same name) or points back to it ("the
+    attackers", "they")."""
+    names = [{a.name.lower() for a in m.actors if a.role == "actor1"} for m in (later, earlier)]
+    words = [(a.text or a.name).lower() for a in later.actors if a.role == "actor1"]
+    return bool(names[0] & names[1]) or any(w.startswith(("the ", "they", "them")) for w in words)
 
 
 def _armed(m: Mention) -> bool:

@@ -83,7 +83,7 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> dict:
     review.edit(store, protest.id, review.EventEdit.model_validate({"place": RAMBUKKANA}), reviewer="jd")
     review.merge(store, protest.id, kegalle.id, reviewer="jd")
     kept, split_off = review.split(store, raid.id, raid.mention_ids[-1:], reviewer="jd")
-    rejected = review.reject(store, _one(store, "Attack", "2022-07-22").id, reviewer="jd")
+    rejected = review.reject(store, _one(store, "Other", "2022-07-15").id, reviewer="jd")  # the resignation
     confirmed = review.confirm(store, _one(store, "Arrests", "2022-07-22").id, reviewer="jd")
     summary = run([first, later], store)
     dump = store.dump()

@@ -16,6 +16,8 @@ it is returned with a reason starting "metonymy", and `locate` never uses it.
 
 from __future__ import annotations
 
+import re
+
 import logging
 import math
 import tomllib
@@ -77,6 +79,9 @@ NOT_EVENT_ROLES = frozenset({"in_name", "home", "guess"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
 DATELINE_WINDOW = 400
+# A dateline in capitals without a comma: "YANGON (Agency) -", "KYIV -", "SANAA/RIYADH (Agency) -".
+CAPS_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z .'-]*/)?")
+CAPS_DATELINE_AFTER = re.compile(r"(?:/[A-Z][A-Z .'-]*)?\s*(?:\(|[-\u2013\u2014]\s)")
 
 
 @cache
@@ -146,6 +151,11 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             break
         if _is_dateline(text, m):
             m.dateline = True
+            # the outlet in the dateline's brackets is no place ("KYIV (Black Sea Dispatch) -")
+            bracket = re.match(r"[^\n(]{0,40}?\([^\n)]*\)", text[m.end : m.end + 120])
+            if bracket:
+                end = m.end + bracket.end()
+                found = [f for f in found if not (m.end < f.start < end)]
             break
     return found
 
@@ -403,12 +413,14 @@ def _untagged_ok(cand: Candidate) -> bool:
 
 
 def _is_dateline(text: str, m: _Mention) -> bool:
-    """"ALMATY, Jan 6 (Reuters) -" or "Almaty, MINA –" at the start of a line."""
+    """"ALMATY, Jan 6 (Reuters) -" or "Almaty, MINA –" at the start of a line; in capitals also
+    "YANGON (Agency) -", "KYIV -" and either town of "SANAA/RIYADH (Agency) -"."""
     line_start = text.rfind("\n", 0, m.start) + 1
-    if text[line_start : m.start].strip():
-        return False
-    rest = text[m.end : m.end + 40]
-    return rest.startswith(",") and any(d in rest for d in ("–", "—", " - ", "("))
+    before, rest = text[line_start : m.start], text[m.end : m.end + 40]
+    if rest.startswith(",") and not before.strip():
+        return any(d in rest for d in ("–", "—", " - ", "("))
+    return bool(text[m.start : m.end].isupper() and CAPS_DATELINE_BEFORE.fullmatch(before)
+                and CAPS_DATELINE_AFTER.match(rest))  # fmt: skip
 
 
 def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
@@ -748,6 +760,9 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
     usable = [p for p in places if not is_metonymy(p) and p.start is not None and p.role not in NOT_EVENT_ROLES]
     dateline = next((p for p in usable if p.reason.startswith("dateline")), None)
     inside = [p for p in usable if sent_start <= p.start < sent_end]  # type: ignore[operator]
+    # The dateline opening the lead ("YANGON (Agency) - jets bombed a village near Monywa") is
+    # where the report was filed: the sentence's own places come first.
+    inside = [p for p in inside if p is not dateline] or inside
     if inside:
         best = min(inside, key=lambda p: (p.role == "origin", clause_rank(doc, p.start, p.end, trigger),
                                           p.geo_precision or 9, p.start))  # fmt: skip
