@@ -27,6 +27,21 @@ ONE = [
     "Drone attack hits Kharkiv\n\n"
     "Russian drones struck residential areas of Kharkiv on Wednesday night, killing three people.\n\n"
     "Debris from a downed drone set fire to a warehouse, the mayor said.",
+    # the attackers' own destruction, told in a sentence of its own
+    "Gunmen killed nine villagers in an attack on Kwall in Plateau state on Monday.\n\n"
+    "The attackers then set fire to dozens of homes and a church, residents said.",
+    # the state's own forces responding: sent, arrived, blocking roads
+    "Bandits shot dead six traders at a market in Gusau on Thursday, police said.\n\n"
+    "Soldiers were deployed to the area after the shooting, the governor's office said.",
+    "Gunmen opened fire on a bus near Mandera on Saturday, killing four passengers.\n\n"
+    "Police officers arrived about an hour later and blocked the road to the town.",
+    # a headline's toll with no doer, then the police acting on the protest
+    "Two killed as police fire on protesters in Kisumu\n\n"
+    "Police shot dead two demonstrators in Kisumu on Tuesday as thousands marched against new taxes.\n\n"
+    "Officers fired live rounds into the crowd near the main bus station, witnesses said.",
+    # a place that the sentence itself does not name does not set it apart
+    "ISLAMABAD (Wire) - A roadside bomb killed three soldiers near Miran Shah on Friday, the army said.\n\n"
+    "Two passing civilians were wounded by the blast, officials said.",
 ]
 
 TWO = [
@@ -40,6 +55,12 @@ TWO = [
     "Militants attacked a bus in Lamu on Wednesday, killing four passengers.",
     "Protesters marched peacefully through Santiago on Saturday.\n\n"
     "Later that night, rioters set fire to a metro station and looted shops in the city centre.",
+    # two days the article names
+    "Militants ambushed a convoy near Bannu on Wednesday, killing two soldiers.\n\n"
+    "Troops killed three militants in a raid on a hideout near Bannu on Thursday, the army said.",
+    # a police shooting and the riot it set off
+    "Police shot dead a teenager during a traffic stop in Lyon on Monday.\n\n"
+    "Youths set cars ablaze and pelted officers with stones in the city that night.",
 ]
 
 

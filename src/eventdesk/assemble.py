@@ -152,18 +152,17 @@ def _territory(m: Mention) -> bool:
 
 
 def _agrees(m: Mention, other: Mention) -> bool:
-    """Nothing in m's sentence tells another place, day or doer's country than other's."""
+    """Nothing in m's sentence tells another place, day or doer's country than other's sentence
+    tells (a place or day either takes from the article around it does not count)."""
     place, when = _own(m)
-    if place is not None and not places_agree(place, other.place):
+    their_place, theirs = _own(other)
+    if place is not None and their_place is not None and not places_agree(place, their_place):
         return False
-    if when is not None and not dates_agree(when, other.when):
-        return False
-    theirs = _own(other)[1]
     if when is not None and theirs is not None:
-        if when.value is None and theirs.value is None:
-            if (when.expression or "").lower() != (theirs.expression or "").lower():
-                return False  # an undated article's "Wednesday" and "Saturday night" are two days
-        elif when.precision == theirs.precision == "day" and when.value != theirs.value:
+        if when.value is None and theirs.value is None:  # an undated article's "Wednesday" and
+            if (when.expression or "").lower() != (theirs.expression or "").lower():  # "Saturday night"
+                return False
+        elif not dates_agree(when, theirs) or (when.precision == theirs.precision == "day" and when.value != theirs.value):
             return False  # two days the article names are two incidents
     codes = [{a.country_code for a in x.actors if a.role == "actor1" and a.country_code} for x in (m, other)]
     return not (codes[0] and codes[1] and not codes[0] & codes[1])
