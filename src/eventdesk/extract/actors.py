@@ -337,12 +337,20 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     if between is not None:
         other = _child(between, {"conj"})
         return between, other
-    agent = _child(noun, {"poss"}) or prep_object(noun, {"by"})
+    agent = _child(noun, {"poss"}) or prep_object(noun, {"by"}) or modifying_actor(noun)
     patient = prep_object(noun, {"of", "against", "on", "with"})
     held = _of_holder(noun)
     if agent is None and held.dep_ in ("dobj", "pobj") and held.head.pos_ == "VERB":
         agent = subject_of(held.head) if held.dep_ == "dobj" else None
     return agent, patient
+
+
+def modifying_actor(noun: Token) -> Token | None:
+    """The doer named as a nationality modifying the event noun ("Russian shelling", "an Israeli
+    air strike"). A place or a thing in that slot ("a Gaza air strike", "a mosque bombing") is
+    none; so, for now, is a force ("a police shooting"): the sentence's other clauses may name the
+    same force, and whether they tell one happening is assemble's to decide from distinct words."""
+    return next((c for c in noun.lefts if c.dep_ == "amod" and c.pos_ == "ADJ" and country_of_word(c.text)), None)
 
 
 def _of_holder(noun: Token) -> Token:
