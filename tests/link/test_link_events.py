@@ -153,3 +153,17 @@ def test_an_undated_event_takes_the_week_of_its_first_report_and_says_so() -> No
     dated = undated + [_mention("a3", when=When(value=date(2022, 5, 8), precision="day"))]
     assert (_best_when(dated).value, _best_when(dated).precision) == (date(2022, 5, 8), "day")
     assert _best_when([_mention("a1")]).value is None  # no publication date either: unknown
+
+
+def test_one_act_in_other_words_is_one_event() -> None:
+    """Suspects captured are suspects arrested; shops torched or wrecked are one destruction with
+    the looting (sentences written for this test)."""
+    captured = _sd("a1", "capture", "Soldiers captured six suspects near Gao on Monday.", "captured", sub="Arrests")
+    arrested = _sd("a1", "arrest", "The six were arrested after a raid, the army said.", "arrested", sub="Arrests")
+    looted = _sd("a2", "looting", "Shops were looted in the market.", "looted", sub="Looting/property destruction")
+    torched = _sd("a2", "arson", "Rioters torched two banks nearby.", "torched", sub="Looting/property destruction")
+    wrecked = _sd("a2", "destruction", "A clinic was wrecked.", "wrecked", sub="Looting/property destruction")
+    assert event_key(captured) == event_key(arrested)
+    assert event_key(looted) == event_key(torched) == event_key(wrecked)
+    got = assign_events([captured, arrested, looted, torched, wrecked], {}, {"a1": "s", "a2": "s"})
+    assert got[captured.id] == got[arrested.id] and got[looted.id] == got[torched.id] == got[wrecked.id]

@@ -36,8 +36,10 @@ SAME_EVENT_MAX_KM = 50.0
 # set fire) describe one riot, so the violent types merge across cues.
 CUE_KEYED_TYPES = frozenset({"Strategic developments"})
 # Trigger families that report the same act from the other end (troops "deployed" by one
-# side are troops that "landed" in the other country).
-CUE_GROUPS = {"arrival": "deploy", "step_down": "resignation"}
+# side are troops that "landed" in the other country) or in other words (suspects "captured"
+# are suspects "arrested"; shops "looted", "wrecked" or "torched" are one destruction).
+CUE_GROUPS = {"arrival": "deploy", "step_down": "resignation", "capture": "arrest", "destruction": "looting",
+              "arson": "looting"}
 # Families whose object names the measure: an internet shutdown and a bank closure are two
 # measures though both fire the `shutdown` family; the nearest object word tells them apart.
 OBJECT_CUES = frozenset({"shutdown"})
