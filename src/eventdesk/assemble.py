@@ -176,8 +176,10 @@ def _own(m: Mention) -> tuple[Place | None, When | None]:
     place = p if p is not None and p.role is None and p.start is not None and s <= p.start < e else None
     w = m.when
     when = w if w is not None and w.start is not None and s <= w.start < e else None
-    if when is not None and re.search(r"\b(?:since|from)\s+$", m.sentence.text[: when.start - s], re.IGNORECASE):
+    if (when is not None and when.precision == "day"
+            and re.search(r"\b(?:since|from)\s+$", m.sentence.text[: when.start - s], re.IGNORECASE)):
         when = None  # "had blocked the road since Monday evening": a state that went on, not another day
+        # ("killed since 2012" is years of them: it keeps its own date)
     return place, when
 
 
