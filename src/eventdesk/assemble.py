@@ -67,10 +67,10 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
     article; looting folded into the riot or attack of its sentence (LOOTING); a crowd's act and
     violence of one sentence done by the same actor are one happening too (`_one_actor`); then
     the incidents of later sentences told as one (`_one_per_happening`)."""
-    groups: dict[tuple[int, object, bool], list[Mention]] = {}
+    groups: dict[tuple[tuple[int, int], object, bool], list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
         happening = _class(m)
-        groups.setdefault((m.sentence.start, happening, m.background), []).append(m)
+        groups.setdefault(((m.sentence.start, m.site), happening, m.background), []).append(m)
     folded = {key: _fold(group) for key, group in groups.items()}
     for (sent, happening, bg), looting in list(folded.items()):
         if happening != LOOTING:

@@ -195,6 +195,11 @@ class Mention(Record):
     cue: str = Field(default="", description="the trigger family that fired (e.g. 'arrest', 'shutdown')")
     scope: Scope = Field(default="acled", description="acled, crime (ordinary crime) or other: the judge's call")
     background: bool = Field(default=False, description="a past incident the article mentions only as context")
+    site: int = Field(
+        default=0,
+        description="which place of a list of incident sites the sentence gives this copy is ('protests spread to "
+        "Turkey, Germany and Spain': 0 for the first, 1, 2 ...); ACLED files one event per place",
+    )
     refers_back: str | None = Field(
         default=None,
         description="the definite noun by which the trigger's clause points to an incident the article already "

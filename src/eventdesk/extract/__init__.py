@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from eventdesk.extract.actors import PUBLISHED
 from eventdesk.extract.counts import find_counts, named_counts
 from eventdesk.extract.events import find_events
-from eventdesk.records import Article, Count, Mention, Place, When
+from eventdesk.records import Article, Count, Mention, Place, When, hash_id
 from eventdesk.resolve.dates import find_times
 from eventdesk.resolve.places import find_places, locate
 from eventdesk.syntax import clause_rank
@@ -49,18 +49,49 @@ def extract(doc: Doc, article: Article, *, rest: Doc | None = None, second_opini
         counts = _sentence_counts(doc, sent.start, sent.end)
         assigned = _assign_counts(sent_mentions, counts)
         for m in sent_mentions:
-            out.append(
-                m.model_copy(
-                    update={
-                        "counts": [
-                            c.model_copy(update={"attributed_to": m.attributed_to})
-                            for c in assigned.get(m.id, [])
-                        ],
-                        "place": _place_for(doc, m, places),
-                        "when": _time_for(doc, m, times, article),
-                    }
-                )
+            place = _place_for(doc, m, places)
+            one = m.model_copy(
+                update={
+                    "counts": [c.model_copy(update={"attributed_to": m.attributed_to}) for c in assigned.get(m.id, [])],
+                    "place": place,
+                    "when": _time_for(doc, m, times, article),
+                }
             )
+            out.append(one)
+            out += [one.model_copy(update={"id": hash_id(m.id, str(site), prefix="m_"), "place": other, "site": site,
+                                           "counts": []})
+                    for site, other in enumerate(_listed_with(doc, place, places), start=1)]  # fmt: skip
+    return out
+
+
+# Prepositions whose list of places is a list of incident sites ("protests spread to Turkey,
+# Germany and Spain", "air strikes on Rafah and Khan Younis"), not a span ("between X and Y").
+SITE_PREPS = frozenset({"in", "to", "across", "at", "on", "near", "around", "throughout"})
+
+
+def _listed_with(doc: Doc, place: Place | None, places: list[Place]) -> list[Place]:
+    """The other places of the list the event's place heads, of the same kind (towns with
+    towns, countries with countries), when the list hangs on a site preposition: ACLED files one
+    event per place, so each gets its own copy of the mention (`Mention.site`), without the
+    counts, which the sentence gives for all of them together."""
+    if place is None or place.start is None or place.end is None or place.role is not None:
+        return []
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    top = head
+    while top.dep_ == "conj":
+        top = top.head
+    if top.dep_ != "pobj" or top.head.lower_ not in SITE_PREPS:
+        return []
+    listed = [t for t in (top, *(c for c in top.subtree if c.dep_ == "conj")) if t.i != head.i]
+    out: list[Place] = []
+    for tok in listed:
+        found = next((p for p in places if p.start is not None and p.start <= tok.idx < (p.end or p.start + 1)
+                      and p.role is None and p.feature == place.feature and p.name != place.name), None)  # fmt: skip
+        if found is not None and all(found.name != o.name for o in out):
+            out.append(found)
     return out
 
 
