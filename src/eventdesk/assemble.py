@@ -97,15 +97,18 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
 
 def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     """An article tells its incident in many sentences: the headline, the lead, the toll
-    restated, a quote, the aftermath ("five were injured in the attack"). An incident of a
-    later sentence, of the same happening class (`_class`) as one already told, whose sentence
-    names no other place or day (`_agrees`) and does not open another incident (ANOTHER:
-    "in a separate attack", "elsewhere", "another school"), is that incident: the group takes
-    one type (the best-ranked in its class, of a protest the most severe), the place its first
-    sentence naming one gives (`_place_of`) and the day its sentences give, so the link step stores one record with every
-    sentence as evidence. Looting or destruction joins the violence or crowd incident told
-    before or after it when no one named did it (`_named_doer`: "debris from a downed drone set
-    fire to a warehouse") or its doers did (`_same_doer`: "the attackers set fire to homes")."""
+    restated, a quote, the aftermath ("five were injured in the attack"). An incident of a later
+    sentence that names no other place or day than one already told (`_agrees`) and does not
+    open another incident (ANOTHER: "in a separate attack", "elsewhere", "another school") is
+    that incident (`_joins`) when both are violence, or both a crowd's event of one type, or the
+    violence and the protest of one state force ("police shot dead two protesters", "officers
+    fired into the crowd"), or the headline's toll with no doer and the lead; so are looting or
+    destruction that no one named did (`_named_doer`: "debris from a downed drone set fire to a
+    warehouse") or its doers did (`_same_doer`: "the attackers set fire to homes"), and the
+    response of the state's own forces (`_response`). The group takes one type (the body's
+    best-ranked, of a protest the most severe), one place (`_place_of`) and the day its
+    sentences give (`_as_one`), so the link step stores one record with every sentence as
+    evidence."""
     groups: list[list[Mention]] = []
     for m in incidents:
         group = None if ANOTHER.search(m.sentence.text) else next(
@@ -129,11 +132,12 @@ def _joins(m: Mention, group: list[Mention]) -> bool:
         looting, other = (m, first) if _class(m) == LOOTING else (first, m)
         if _class(other) not in (VIOLENCE, CROWD) or (_named_doer(looting) and not _same_doer(m, first)):
             return False
-    elif _class(m) not in (VIOLENCE, CROWD) or _class(first) not in (VIOLENCE, CROWD) or _territory(m) or _territory(first):
+    elif not {_class(m), _class(first)} <= {VIOLENCE, CROWD} or _territory(m) or _territory(first):
         return False  # the link step merges strategic developments by their own keys
-    elif _class(m) != _class(first) and not (_same_force(m, first) or (first.sentence.start == 0 and not _named_doer(first))):
-        return False  # a police shooting and the riot it set off are two events; a headline's toll
-        # with no doer ("Two killed as police fire on protesters") is the incident the lead tells
+    elif _class(m) != _class(first):
+        headline_toll = first.sentence.start == 0 and not _named_doer(first)  # "Two killed as police fire ..."
+        if not (_same_force(m, first) or headline_toll):
+            return False  # a police shooting and the riot it set off are two events
     elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and not m.refers_back:
         return False  # a protest by day and a riot by night are two of ACLED's events
     return all(_agrees(m, g) for g in group)
