@@ -147,7 +147,7 @@ def _response(m: Mention) -> bool:
     """A state's own forces sent, arriving, blocking roads or cordoning off (RESPONSE_CUES): after
     an incident the article told, the response to it, not another of ACLED's events."""
     return (m.event_type, m.sub_event_type) == ("Strategic developments", "Other") and m.cue in RESPONSE_CUES and any(
-        a.role == "actor1" and a.kind in ("police", "military", "state forces") for a in m.actors)
+        a.role == "actor1" and a.kind in ARMED_STATE - {"foreign state forces"} for a in m.actors)
 
 
 def _territory(m: Mention) -> bool:
