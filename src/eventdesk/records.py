@@ -33,7 +33,7 @@ ActorRole = Literal["actor1", "actor2", "associated"]
 # inside an organisation's name ("the Health Ministry of Uganda"); "home": an actor's home ("a
 # Chicago man", "Smith, of Leeds"); "origin": where a movement starts ("flew in from Moscow");
 # "guess": an ambiguous name resolved, without context, to a country the article is not about.
-PlaceRole = Literal["in_name", "home", "origin", "guess"]
+PlaceRole = Literal["in_name", "home", "origin", "hospital", "guess"]
 Scope = Literal["acled", "crime", "other"]
 # An analyst's verdict on an event (see review.py): none yet, confirmed as the machine coded it,
 # corrected (fields edited, or the event split or merged), or rejected (not a real event).
@@ -148,7 +148,7 @@ class Place(Record):
     start: int | None = None
     end: int | None = None
     reason: str = ""
-    role: PlaceRole | None = Field(default=None, description="in_name | home | origin | guess: not an event's place")
+    role: PlaceRole | None = Field(default=None, description="in_name | home | origin | hospital | guess: not an event's place")
 
 
 class When(Record):

@@ -69,13 +69,16 @@ DEMONYM_WEIGHT = 0.5  # a country named by its people ("Israeli aircraft") votes
 # country's focus share (document context: the neighbourhood of what the article is about).
 NEIGHBOUR_KM = 500.0
 NEIGHBOUR_FRACTION = 0.5
+# Verbs of treatment: "treated at a clinic in Goma", "died in hospital in Jos".
+CARE_VERBS = frozenset({"treat", "die", "admit", "recover", "hospitalise", "hospitalize", "succumb"})
 REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
 ROLE_REASONS: dict[str, str] = {
     "in_name": "inside an organisation's name", "home": "an actor's home", "origin": "where a movement starts",
     "guess": "ambiguous name, no context for this country in the article",
+    "hospital": "where the wounded were taken",
 }  # fmt: skip
 # Roles that never give an event its place; an "origin" does only when its sentence names no other.
-NOT_EVENT_ROLES = frozenset({"in_name", "home", "guess"})
+NOT_EVENT_ROLES = frozenset({"in_name", "home", "hospital", "guess"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
 DATELINE_WINDOW = 400
@@ -106,6 +109,7 @@ class _Mention:
     container: _Mention | None = None
     contained: _Mention | None = None
     dateline: bool = False
+    level: str | None = None  # "region" or "town" when a word next to the name says so (`_level`)
     best: Candidate | None = None
     why: str = ""
     role: PlaceRole | None = None
@@ -192,6 +196,9 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Mention | None:
         return None
     span = ent.doc[tokens[0].i : tokens[-1].i + 1]
     cands = gaz.candidates(span.text)
+    if not cands and len(tokens) > 1 and tokens[-1].lower_ in lexicon()["town_words"]:
+        span = ent.doc[tokens[0].i : tokens[-1].i]  # "Kano city": the town the name ends in
+        cands = gaz.candidates(span.text)
     if not cands and "," in span.text:
         head = ent.doc.char_span(span.start_char, span.start_char + span.text.index(","))
         return _from_entity(head, gaz) if head is not None else None
@@ -210,12 +217,13 @@ def _is_country_org(ent: Span, gaz: Gazetteer) -> bool:
 
 
 def _place_after_preposition(ent: Span, gaz: Gazetteer) -> _Mention | None:
-    """"stall wallahs in Calcutta" tagged ORG, "visiting Austin" tagged PERSON: a known
-    town or region right after a locative word is a place whatever NER's label."""
+    """"stall wallahs in Calcutta" tagged ORG, "visiting Austin" tagged PERSON, "the state of
+    Guerrero" tagged PERSON: a known town or region right after a locative word or a word of its
+    level is a place whatever NER's label."""
     if ent.label_ not in RESCUE_LABELS or ent.start == 0:
         return None
-    if ent.doc[ent.start - 1].lower_ not in lexicon()["locative_words"]:
-        return None
+    if ent.doc[ent.start - 1].lower_ not in lexicon()["locative_words"] and _level(ent) is None:
+        return None  # nor after "the state of", "the town of"
     cands = gaz.candidates(ent.text)
     if any(c.kind in REGION_KINDS or c.population >= RESCUE_MIN_POP for c in cands):
         return _mention(ent, cands, f"{ent.label_}+locative")
@@ -343,15 +351,37 @@ def _mention(span: Span, cands: list[Candidate], source: str, role: PlaceRole | 
         m.start, m.text = before.idx, span.doc.text[before.idx : span.end_char]
     m.near = any(t.lower_ in lex["proximity"] for t in span.doc[max(span.start - 3, 0) : span.start])
     m.metonymy = _is_metonymy(span)
+    m.level = _level(span)
     return m
+
+
+def _level(span: Span) -> str | None:
+    """"region" or "town" when a word next to the name says which place of the name is meant:
+    "the province of Kunduz", "Kano state", "Herat province" (inside the entity or after it)
+    name the region; "the city of Kandahar", "Balkh town" the town."""
+    lex, doc = lexicon(), span.doc
+    words = [span[-1].lower_] if len(span) > 1 else []
+    if span.end < len(doc):
+        words.append(doc[span.end].lower_)
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        words.append(doc[span.start - 2].lower_)
+    for word in words:
+        if word in lex["region_words"]:
+            return "region"
+        if word in lex["town_words"]:
+            return "town"
+    return None
 
 
 def _syntactic_role(span: Span) -> PlaceRole | None:
     """A place named as an actor's home ("a Chicago man", "a woman from Leeds", "Smith, 42, of
-    Dover") or as where a movement starts ("flew in from Moscow"): not the event's place."""
+    Dover"), as where the wounded were treated (`_at_hospital`) or as where a movement starts
+    ("flew in from Moscow"): not the event's place."""
     root, people = span.root, lexicon()["person_nouns"]
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in people:
         return "home"
+    if _at_hospital(root):
+        return "hospital"
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
         return None
     prep, governor = root.head.lower_, root.head.head
@@ -359,6 +389,24 @@ def _syntactic_role(span: Span) -> PlaceRole | None:
     if prep in {"from", "of"} and any(t.lemma_.lower() in people or t.ent_type_ == "PERSON" for t in (governor, before)):
         return "home"
     return "origin" if prep == "from" else None
+
+
+def _at_hospital(root: Token) -> bool:
+    """"taken to hospital in Chilpancingo", "a clinic in Peshawar", "hospitals in the state capital,
+    Kaduna": where the wounded were treated, not where they were wounded."""
+    if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ == "compound":
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at"}:
+        return False
+    care_nouns, head = lexicon()["care_nouns"], root.head.head
+    if head.lemma_.lower() in care_nouns:
+        cares = [head] if head.dep_ == "pobj" else []  # "a bomb exploded outside a hospital in
+    else:  # Mogadishu": the place of the blast; "taken to hospital in Jos": "in Jos" hangs on "taken"
+        cares = [o for p in head.children if p.dep_ == "prep" for o in p.children
+                 if o.dep_ == "pobj" and o.lemma_.lower() in care_nouns]
+    return any(c.head.lower_ == "to" or c.head.head.lemma_.lower() in CARE_VERBS for c in cares)
 
 
 def _is_metonymy(span: Span) -> bool:
@@ -531,6 +579,11 @@ def _resolve(m: _Mention, focus: Counter[str], near: list[tuple[float, float, fl
             return best, f"contains {m.contained.name}"
     if not cands:
         return None, ""
+    if m.level is not None:
+        kinds = {"admin1", "admin2", "region"} if m.level == "region" else {"city"}
+        if level := [c for c in cands if c.kind in kinds]:
+            best = max(level, key=lambda c: _score(c, focus, near))
+            return best, f"{m.level} named so; " + _reason(best, m, focus, len(cands))
     scored = sorted(cands, key=lambda c: -_score(c, focus, near))
     best = _prefer_city(scored)
     return best, _reason(best, m, focus, len(cands))
@@ -683,6 +736,8 @@ def _phrase_at(doc: Doc, i: int, phrases: Sequence[dict]) -> tuple[str, int] | N
         if j <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
             if j < len(doc) and doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].lower_ != "of":
                 continue  # "the city council", "the capital city" is handled by its noun
+            if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].text[:1].isupper():
+                continue  # "the town of Tixtla": the name that follows is the place
             return p["kind"], j
     return None
 
@@ -743,7 +798,7 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
 
     In the sentence, the place in the trigger's own clause ("police in Kano said gunmen killed
     five in Borno": Borno), then the most specific; a region or country there gives way to a
-    dateline town inside it. Else the nearest earlier place in the same paragraph; else the
+    dateline town inside it or a town inside it the sentence names. Else the nearest earlier place in the same paragraph; else the
     dateline; else the article's only town in its focus country; else that country. Places
     that stand for a government, sit inside an organisation's name, are an actor's home, or
     are a guess outside the article's countries never count; where a movement starts counts
@@ -768,6 +823,9 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
                                           p.geo_precision or 9, p.start))  # fmt: skip
         if dateline is not None and _refines(dateline, best):
             return dateline.model_copy(update={"reason": f"dateline town inside {best.name}; {dateline.reason}"})
+        town = next((p for p in inside if p.role is None and _refines(p, best)), None)
+        if town is not None:  # "in the state of Guerrero as he left his home in the town of Tixtla"
+            return town.model_copy(update={"reason": f"town inside {best.name} in sentence; {town.reason}"})
         return best.model_copy(update={"reason": f"in sentence; {best.reason}"})
     para_start = doc.text.rfind("\n", 0, sent_start) + 1
     earlier = [p for p in usable if para_start <= p.start < sent_start and p.role is None]  # type: ignore[operator]
