@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +47,7 @@ from eventdesk.extract.lexicon import (
     split_type,
 )
 from eventdesk.records import Actor, Mention, Status, TextSpan
+from eventdesk.resolve.dates import resolve_expression
 
 log = logging.getLogger(__name__)
 
@@ -370,7 +372,7 @@ def _head_lemma(noun: Token) -> str:
 
 def _screen(cand: Candidate, notes: list[str]) -> Candidate | None:
     tok = cand.token
-    why = negation(tok) or background(tok) or allegation(tok) or hazard(tok, cand.family)
+    why = negation(tok) or background(tok) or allegation(tok) or hazard(tok, cand.family) or generic(tok)
     if why:
         _reject(notes, tok, why)
         return None
@@ -491,6 +493,55 @@ def allegation(tok: Token) -> str | None:
         if cur.lemma_.lower() in words:
             return f"'{tok.text}' is what '{cur.text}' is about (an allegation, not a new event)"
     return None
+
+
+# Any fixed day: `generic` reads a sentence's time expressions by the precision they resolve to.
+_ANY_DAY = date(2000, 6, 15)
+NUMBER_DEPS = frozenset({"nummod", "amod", "quantmod"})
+
+
+def generic(tok: Token) -> str | None:
+    """Why a trigger tells a run of incidents rather than one (a habit, a tally), or None: a word
+    of frequency on it or its verb ("have repeatedly fired", "frequent fighting", "near-nightly
+    raids"), or, over a span of months or years the sentence names ("last year", "since 2021",
+    "in recent months"), events counted ("four strikes", "dozens of attacks", "several
+    protests") or a perfect ("have killed hundreds in recent years"). A sentence that names a
+    day tells its incidents, whatever it counts ("two blasts on Monday")."""
+    groups = lexicon().lemma_groups
+    days, period = _times(tok.sent, groups["period_units"])
+    if days:
+        return None
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    for t in (tok, verb):
+        freq = next((c for c in t.children if c.dep_ in ("advmod", "amod", "npadvmod") and c.lower_ in groups["frequency"]),
+                    None) if t is not None else None  # fmt: skip
+        if freq is not None:
+            return f"'{freq.text}' on '{t.text}': a run of incidents, not one"
+    if period is None:
+        return None
+    counted = tok.tag_ == "NNS" and act.entry_for(tok.lemma_) is None and (  # events, not "thousands of protesters"
+        any(c.dep_ in NUMBER_DEPS and (c.like_num or c.lower_ in {"several", "many", "numerous", "multiple"})
+            and c.lower_ not in {"one", "1"} for c in tok.children)
+        or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in groups["tally"])
+    perfect = verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+    if counted or perfect:
+        return f"'{tok.text}' {'counted' if counted else 'told in the perfect'} over '{period}': a tally, not one incident"
+    return None
+
+
+def _times(sent: Span, units: frozenset[str]) -> tuple[bool, str | None]:
+    """Whether the sentence names a day, and the span of months or years it names, if any."""
+    days, period = False, None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        precision = resolve_expression(ent.text, _ANY_DAY).precision
+        if precision == "day":
+            days = True
+        elif precision in ("month", "year") or any(t.lower_ in units for t in ent):
+            period = period or ent.text
+    return days, period
 
 
 def _reject(notes: list[str], tok: Token, why: str) -> None:
