@@ -42,6 +42,13 @@ ONE = [
     # a place that the sentence itself does not name does not set it apart
     "ISLAMABAD (Wire) - A roadside bomb killed three soldiers near Miran Shah on Friday, the army said.\n\n"
     "Two passing civilians were wounded by the blast, officials said.",
+    # the response told in the sentence of the act ("blocked the road and fired into the crowd")
+    "Three killed as police fire on protesters in Mombasa\n\n"
+    "Police shot dead three protesters in Mombasa on Thursday during a march against rising fuel prices.\n\n"
+    "Officers blocked the road to the port and fired live rounds into the crowd, witnesses said.",
+    # where the wounded were taken is not another place
+    "Gunmen shot dead a judge in the town of Iguala on Monday.\n\n"
+    "His bodyguard was wounded and taken to hospital in Acapulco, prosecutors said.",
 ]
 
 TWO = [

@@ -123,8 +123,9 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
 
 def _joins(m: Mention, group: list[Mention]) -> bool:
     first = group[0]
-    if m.background != first.background or any(g.sentence.start == m.sentence.start for g in group):
-        return False  # one sentence's incidents that the fold kept apart stay apart
+    if m.background != first.background or any(g.sentence.start == m.sentence.start and not _response(g) for g in group):
+        return False  # one sentence's incidents that the fold kept apart stay apart (a response
+        # told with the act, "officers blocked the road and fired into the crowd", is no incident)
     if _response(m):
         if _class(first) not in (VIOLENCE, CROWD):
             return False

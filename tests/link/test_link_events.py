@@ -142,6 +142,16 @@ def test_a_protest_met_with_lethal_force_is_excessive_force_whatever_the_majorit
     assert merged_sub_type(riots) == "Violent demonstration"
 
 
+def test_a_riot_one_report_tells_as_a_demonstration_was_one() -> None:
+    from eventdesk.link.events import merged_sub_type
+
+    subs = ["Mob violence", "Mob violence", "Violent demonstration"]
+    riots = [_mention(a, etype="Riots").model_copy(update={"sub_event_type": s}) for a, s in zip(("a1", "a2", "a3"), subs)]
+    assert merged_sub_type(riots) == "Violent demonstration"
+    lynching = [m.model_copy(update={"sub_event_type": "Mob violence"}) for m in riots]
+    assert merged_sub_type(lynching) == "Mob violence"
+
+
 def test_an_undated_event_takes_the_week_of_its_first_report_and_says_so() -> None:
     from eventdesk.link.events import _best_when, _when_words
 

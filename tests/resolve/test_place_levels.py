@@ -99,3 +99,55 @@ TARGETS = [
 def test_a_hospital_attacked_keeps_its_town(nlp, text: str, trigger: str, town: str) -> None:
     where = _where(nlp, text, trigger)
     assert where is not None and where.text.endswith(town), where
+
+
+# (article, the name): the level the article once gives a name holds where it names it bare
+ONE_SENSE = [
+    ("Blast in Kandahar kills four\n\nA bomb exploded in Kandahar province on Friday.", "Kandahar"),
+    ("Checkpoint attacked in Kunduz\n\nMilitants attacked a checkpoint in Kunduz province.", "Kunduz"),
+    ("Bandits raid villages in Kano\n\nBandits killed nine people in the northern state of Kano.", "Kano"),
+    ("Shelling in Herat\n\nArtillery hit a market in Herat province, and later Herat was calm.", "Herat"),
+    ("Balkh clashes\n\nTwo people were killed in Balkh province on Sunday.", "Balkh"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ONE_SENSE, ids=[o[1] for o in ONE_SENSE])
+def test_one_article_one_level_per_name(nlp, text: str, name: str) -> None:
+    places = [p for p in _places(nlp, text) if name in p.text]
+    assert len(places) >= 2 and all(p.feature == "admin1" for p in places), places
+
+
+# (sentence, trigger, the speaker's country): a country naming a speaker is not the event's place
+SPEAKERS = [
+    ("A U.S. defence official confirmed that a drone had hit the base.", "hit", "U.S."),
+    ("A Pakistan official said militants attacked a post near the border.", "attacked", "Pakistan"),
+    ("A Kenya police spokesman said officers were ambushed on the highway.", "ambushed", "Kenya"),
+    ("A Turkey official said drones struck the camp overnight.", "struck", "Turkey"),
+    ("An Iran envoy said the tanker was seized in the strait.", "seized", "Iran"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "home"), SPEAKERS, ids=[s[2] for s in SPEAKERS])
+def test_a_speakers_country_is_not_the_place(nlp, text: str, trigger: str, home: str) -> None:
+    doc = nlp(text)
+    assert any(p.text == home and p.role == "home" for p in find_places(doc))
+    where = _where(nlp, text, trigger)
+    assert where is None or where.text != home, where
+
+
+# A level word that is part of a title or a thing ("the Kano state governor", "a Washington state
+# farm") gives the other mentions of the name no level: the bare name keeps its own reading.
+TITLES = [
+    "The Kano state governor condemned the attack on a market in Kano.",
+    "Gunmen attacked a bank in Kano, the Kano state police commissioner said.",
+    "Protesters marched through Herat, the Herat province governor's office said.",
+    "Police in Nakuru fired tear gas, the Nakuru county police commander said.",
+    "Bandits raided a farm near Kaduna, a Kaduna state official said.",
+]
+
+
+@pytest.mark.parametrize("text", TITLES, ids=[t[:30] for t in TITLES])
+def test_a_title_gives_no_level_to_the_name(nlp, text: str) -> None:
+    doc = nlp(text)
+    towns = [p for p in find_places(doc) if p.feature == "city" and not p.reason.startswith("phrase")]
+    assert towns, find_places(doc)

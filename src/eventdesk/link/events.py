@@ -248,11 +248,15 @@ PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive 
 
 
 def merged_sub_type(members: Sequence[Mention]) -> str:
-    """The merged event's sub-type (see PROTEST_SEVERITY)."""
+    """The merged event's sub-type (see PROTEST_SEVERITY). A riot any member tells as a violent
+    demonstration was one (ACLED's mob violence is rioting outside a demonstration), however many
+    members tell only of rioters attacking."""
     subs = [m.sub_event_type for m in members]
     severe = [s for s in subs if s in PROTEST_SEVERITY]
     if severe and len(severe) == len(subs):
         return max(severe, key=PROTEST_SEVERITY.index)
+    if members[0].event_type == "Riots" and "Violent demonstration" in subs:
+        return "Violent demonstration"
     return Counter(subs).most_common(1)[0][0]
 
 

@@ -110,6 +110,7 @@ class _Mention:
     contained: _Mention | None = None
     dateline: bool = False
     level: str | None = None  # "region" or "town" when a word next to the name says so (`_level`)
+    level_shared: bool = False
     best: Candidate | None = None
     why: str = ""
     role: PlaceRole | None = None
@@ -131,6 +132,7 @@ def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
     focus = _focus(mentions, gaz, _demonym_votes(doc, gaz))
     near = _near_focus(focus, gaz)
     mentions += _from_context(doc, gaz, mentions, focus)
+    _one_level_per_name(mentions)
     for m in mentions:
         m.best, m.why = _resolve(m, focus, near)
         if m.role is None and _is_guess(m, focus, near):
@@ -222,7 +224,7 @@ def _place_after_preposition(ent: Span, gaz: Gazetteer) -> _Mention | None:
     level is a place whatever NER's label."""
     if ent.label_ not in RESCUE_LABELS or ent.start == 0:
         return None
-    if ent.doc[ent.start - 1].lower_ not in lexicon()["locative_words"] and _level(ent) is None:
+    if ent.doc[ent.start - 1].lower_ not in lexicon()["locative_words"] and _level(ent)[0] is None:
         return None  # nor after "the state of", "the town of"
     cands = gaz.candidates(ent.text)
     if any(c.kind in REGION_KINDS or c.population >= RESCUE_MIN_POP for c in cands):
@@ -351,26 +353,42 @@ def _mention(span: Span, cands: list[Candidate], source: str, role: PlaceRole | 
         m.start, m.text = before.idx, span.doc.text[before.idx : span.end_char]
     m.near = any(t.lower_ in lex["proximity"] for t in span.doc[max(span.start - 3, 0) : span.start])
     m.metonymy = _is_metonymy(span)
-    m.level = _level(span)
+    m.level, m.level_shared = _level(span)
     return m
 
 
-def _level(span: Span) -> str | None:
+def _one_level_per_name(mentions: list[_Mention]) -> None:
+    """A name the article once gives its level ("the province of Arauca") has that level where
+    it names it bare ("an ambush in Arauca"): one article, one sense of a name, unless it names
+    both levels."""
+    levels: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.level is not None and m.level_shared:
+            levels.setdefault(m.name.lower(), set()).add(m.level)
+    for m in mentions:
+        told = levels.get(m.name.lower(), set())
+        if m.level is None and len(told) == 1:
+            m.level = next(iter(told))
+
+
+def _level(span: Span) -> tuple[str | None, bool]:
     """"region" or "town" when a word next to the name says which place of the name is meant:
     "the province of Kunduz", "Kano state", "Herat province" (inside the entity or after it)
-    name the region; "the city of Kandahar", "Balkh town" the town."""
+    name the region; "the city of Kandahar", "Balkh town" the town. The flag: the word names the
+    place itself, not a title or a thing of it ("Nakuru county police", "a Washington state
+    farm"), so the article's other bare mentions of the name take the level too."""
     lex, doc = lexicon(), span.doc
-    words = [span[-1].lower_] if len(span) > 1 else []
+    words = [span[-1]] if len(span) > 1 else []
     if span.end < len(doc):
-        words.append(doc[span.end].lower_)
+        words.append(doc[span.end])
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-        words.append(doc[span.start - 2].lower_)
+        words.append(doc[span.start - 2])
     for word in words:
-        if word in lex["region_words"]:
-            return "region"
-        if word in lex["town_words"]:
-            return "town"
-    return None
+        if word.lower_ in lex["region_words"]:
+            return "region", word.dep_ != "compound"
+        if word.lower_ in lex["town_words"]:
+            return "town", word.dep_ != "compound"
+    return None, False
 
 
 def _syntactic_role(span: Span) -> PlaceRole | None:
@@ -583,7 +601,7 @@ def _resolve(m: _Mention, focus: Counter[str], near: list[tuple[float, float, fl
         kinds = {"admin1", "admin2", "region"} if m.level == "region" else {"city"}
         if level := [c for c in cands if c.kind in kinds]:
             best = max(level, key=lambda c: _score(c, focus, near))
-            return best, f"{m.level} named so; " + _reason(best, m, focus, len(cands))
+            return best, f"{_reason(best, m, focus, len(cands))}; {m.level} named so"
     scored = sorted(cands, key=lambda c: -_score(c, focus, near))
     best = _prefer_city(scored)
     return best, _reason(best, m, focus, len(cands))
@@ -797,7 +815,8 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
     """The place of an event reported in the sentence [sent_start, sent_end) of `doc`.
 
     In the sentence, the place in the trigger's own clause ("police in Kano said gunmen killed
-    five in Borno": Borno), then the most specific; a region or country there gives way to a
+    five in Borno": Borno), then the most specific (a region before its country: "Mexico's
+    Guerrero state"); a region or country there gives way to a
     dateline town inside it or a town inside it the sentence names. Else the nearest earlier place in the same paragraph; else the
     dateline; else the article's only town in its focus country; else that country. Places
     that stand for a government, sit inside an organisation's name, are an actor's home, or
@@ -820,7 +839,7 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
     inside = [p for p in inside if p is not dateline] or inside
     if inside:
         best = min(inside, key=lambda p: (p.role == "origin", clause_rank(doc, p.start, p.end, trigger),
-                                          p.geo_precision or 9, p.start))  # fmt: skip
+                                          p.geo_precision or 9, p.feature == "country", p.start))  # fmt: skip
         if dateline is not None and _refines(dateline, best):
             return dateline.model_copy(update={"reason": f"dateline town inside {best.name}; {dateline.reason}"})
         town = next((p for p in inside if p.role is None and _refines(p, best)), None)
