@@ -225,7 +225,13 @@ def _merge_tolls(cands: list[Candidate], notes: list[str]) -> list[Candidate]:
             continue
         owner = min(owners, key=lambda o: abs(o.token.i - cand.token.i))
         owner.merged.append(cand.token)
+        had_victims = any(a.role == "actor2" for a in owner.actors)
         _fill_roles(owner, cand)
+        if not had_victims and any(a.role == "actor2" for a in owner.actors):
+            # the toll names who the event hit ("two soldiers were killed in an ambush"): type it again
+            full_type, rule = choose_type(owner.token, owner.family, owner.actors)
+            if full_type:
+                owner.full_type, owner.rule = full_type, rule
         _reject(notes, cand.token, f"toll of the '{owner.token.text}' event")
     return keep
 
