@@ -70,3 +70,45 @@ STORMED = [
 @pytest.mark.parametrize(("text", "want"), STORMED, ids=[s[0][:30] for s in STORMED])
 def test_who_stormed_a_place_decides_the_type(nlp, text: str, want: str) -> None:
     assert want in _types(nlp, text)
+
+
+FIRED = [
+    "Hamas fired rockets at Ashkelon on Monday.",
+    "Militants fired mortar shells at a base near Kidal on Sunday.",
+    "The Houthis launched missiles at a tanker in the Red Sea on Tuesday.",
+    "Russia launched a barrage of missiles at Kyiv overnight.",
+    "Troops fired artillery at villages near Sittwe on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", FIRED, ids=[s[:30] for s in FIRED])
+def test_a_weapon_fired_at_a_target_is_remote_violence(nlp, text: str) -> None:
+    assert any(t.startswith("Explosions/Remote violence") for t in _types(nlp, text))
+
+
+NOT_FIRED = [
+    "Police fired tear gas at protesters in Nairobi.",
+    "The company launched a new phone in Seoul on Monday.",
+    "The club fired its coach after the defeat in Porto.",
+    "The agency launched an inquiry into the crash near Lyon.",
+    "Police fired rubber bullets at the crowd in Santiago.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIRED, ids=[s[:30] for s in NOT_FIRED])
+def test_firing_no_weapon_of_war_is_no_remote_violence(nlp, text: str) -> None:
+    assert not any(t.startswith("Explosions") for t in _types(nlp, text))
+
+
+SITES = [
+    ("Insurgents attacked a checkpoint near Kunduz on Monday.", "Battles/Armed clash"),
+    ("Militants attacked an army base in Borno on Sunday.", "Battles/Armed clash"),
+    ("Rebels attacked a military outpost near Falam.", "Battles/Armed clash"),
+    ("Gunmen attacked a village near Kunduz on Monday.", "Violence against civilians/Attack"),
+    ("Militants attacked a school in Bunia on Friday.", "Violence against civilians/Attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SITES, ids=[s[0][:30] for s in SITES])
+def test_an_armed_groups_attack_on_a_military_site_is_a_clash(nlp, text: str, want: str) -> None:
+    assert want in _types(nlp, text)

@@ -503,8 +503,39 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
     core = [t for t in tokens if t.i >= inner.i or t.head == inner or t.head.head == inner]
     entry = (_match_kind(" ".join(t.lemma_.lower() for t in core)) or _match_kind(" ".join(t.lower_ for t in core))
              or entry_for(" ".join(t.lower_ for t in core)))  # a proper noun's plural: "Defense Forces"
+    group = _their_group(inner) if entry is not None and entry.kind in ARMED_NONSTATE_KINDS else None
+    if group is not None:  # "fighters from the National Liberation Army", "gunmen of the Black Axe gang"
+        found = actor_dictionary.lookup(group.text, on if on is not None else head.doc.user_data.get(PUBLISHED))
+        if found is not None and not found.person:
+            named = _dictionary_entry(found)
+            return Actor(name=named.name, role=role, kind=named.kind, country_code=named.country or country,
+                         text=text, start=start, end=end)
+        return Actor(name=group.text, role=role, kind=entry.kind, country_code=_country_in(list(group)) or country,
+                     text=text, start=start, end=end)
     name, kind = _name_kind(entry, inner, text, country, home)
     return Actor(name=name, role=role, kind=kind, country_code=country, text=text, start=start, end=end)
+
+
+# Kinds of the table's armed men of no state: a group their phrase names is who they are.
+ARMED_NONSTATE_KINDS = frozenset({"armed group", "political militia"})
+
+
+def _their_group(noun: Token) -> Span | None:
+    """The organisation an armed noun belongs to ("fighters from the National Liberation Army
+    (ELN) rebel group", "gunmen of the Black Axe cult"): the ORG entity in its "of"/"from"
+    phrase, without "the"; None when the phrase names none."""
+    obj = prep_object(noun, {"of", "from"})
+    if obj is None:
+        return None
+    doc = noun.doc
+    ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= obj.i < e.end), None)
+    if ent is None:  # "the National Liberation Army (ELN) rebel group": the name modifies "group"
+        ent = next((e for e in doc.ents if e.label_ == "ORG" and obj.left_edge.i <= e.start and e.end <= obj.i), None)
+    if ent is None:
+        return None
+    start = max(ent.start, obj.left_edge.i)  # NER may take "Rebels of the" into the name
+    start += doc[start].lower_ == "the"
+    return doc[start : ent.end] if start < ent.end else None
 
 
 def _name_kind(entry: ActorEntry | None, inner: Token, text: str, country: str | None,
