@@ -31,3 +31,21 @@ def test_armed_men_of_no_named_group_stay_unidentified(nlp) -> None:
     doers = [a for m in find_events(nlp("Gunmen killed five people in Zamfara on Monday."), article_id="t")
              for a in m.actors if a.role == "actor1"]
     assert doers and all(a.name.startswith("Unidentified Armed Group") for a in doers), doers
+
+
+# A force's post as the target: the force is actor2, also when the verb shares its object with an
+# idiom ("attacked and set fire to a police station").
+POSTS = [
+    "Gunmen attacked and set fire to a police station in Orlu on Monday.",
+    "Gunmen attacked a police station in Enugu on Tuesday.",
+    "Militants attacked and set fire to a police post near Bannu.",
+    "Bandits ambushed a police vehicle near Gusau on Friday.",
+    "Insurgents attacked an army base near Gao on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", POSTS, ids=[p[:30] for p in POSTS])
+def test_a_forces_post_attacked_makes_the_force_actor2(nlp, text: str) -> None:
+    victims = [a for m in find_events(nlp(text), article_id="t") if m.event_type != "Strategic developments"
+               for a in m.actors if a.role == "actor2"]
+    assert victims and all(a.kind in ("police", "military", "state forces") for a in victims), victims

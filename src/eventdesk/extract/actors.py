@@ -48,6 +48,8 @@ PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i", "you"})
 SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "him", "her", "i"})
 # Collective nouns spaCy may tag singular that take plural agreement ("the police were").
 PLURAL_COLLECTIVES = frozenset({"police", "people"})
+# Objects of idioms whose real object follows a preposition ("set fire to", "lay siege to", "open fire on").
+IDIOM_OBJECTS = frozenset({"fire", "siege"})
 # Prepositions whose object is the one acted on ("attack on X", "clashes with X").
 TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
 
@@ -313,6 +315,8 @@ def verb_object(verb: Token) -> Token | None:
     for conj in verb.children:  # an object shared with a conjunct: "beat and shot dead two men"
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and not _child(conj, SUBJECT_DEPS | {"nsubjpass"}):
             obj = _child(conj, {"dobj", "obj"})
+            if obj is not None and obj.lemma_.lower() in IDIOM_OBJECTS:  # "attacked and set fire to
+                obj = prep_object(conj, {"to", "on"})  # a police station": the station
             if obj is not None:
                 return obj
     return prep_object(verb, TARGET_PREPS | {"to"})
