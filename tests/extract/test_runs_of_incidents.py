@@ -29,6 +29,7 @@ RUNS = [
     "Air strikes have killed hundreds of civilians in the region in recent years.",
     "Protests against the tax have been held in several cities this month.",
     "Security forces have arrested thousands of opposition supporters over the past two years.",
+    "Armed gangs have killed thousands of people in the northwest in recent years and kidnapped hundreds of pupils.",
 ]
 # a habit or a state told in the simple present, in an article's body
 PRESENT = [

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from datetime import date
 
 from eventdesk.link.events import assign_events, dates_agree, event_key, places_agree, reconcile_counts
@@ -50,7 +52,8 @@ def test_counts_of_different_groups_are_not_a_disagreement() -> None:
         _mention("a2", [_count("at least 18 members of the security forces", 18, None, 18, who="members of the security forces")]),
     ]
     counts, conflicts = reconcile_counts(ms, SOURCES)
-    assert conflicts == [] and len(counts) == 2
+    assert conflicts == [] and len([c for c in counts if c.who is not None]) == 2
+    assert [(c.low, c.high) for c in counts if c.who is None] == [(30, None)]  # the toll of both sides
 
 
 def test_places_and_dates_decide_whether_mentions_can_merge() -> None:
@@ -177,3 +180,22 @@ def test_one_act_in_other_words_is_one_event() -> None:
     assert event_key(looted) == event_key(torched) == event_key(wrecked)
     got = assign_events([captured, arrested, looted, torched, wrecked], {}, {"a1": "s", "a2": "s"})
     assert got[captured.id] == got[arrested.id] and got[looted.id] == got[torched.id] == got[wrecked.id]
+
+
+# (figures of one incident, each (words, figure, group); the toll of all sides, or None)
+SIDES = [
+    ([("five soldiers", 5, "soldiers"), ("two civilians", 2, "civilians")], 7),
+    ([("nine villagers", 9, "villagers"), ("six attackers", 6, "attackers")], 15),
+    ([("three policemen", 3, "policemen"), ("four militants", 4, "militants")], 7),
+    ([("14 villagers", 14, "villagers"), ("14 people", 14, "people")], None),  # one group told twice
+    ([("12 people", 12, "people"), ("five children", 5, "children")], None),  # a part of everyone
+    ([("two fighters", 2, "fighters"), ("two militants", 2, "militants")], None),  # one side
+]
+
+
+@pytest.mark.parametrize(("figures", "total"), SIDES, ids=[str(i) for i in range(len(SIDES))])
+def test_the_toll_of_all_sides_is_their_sum(figures, total) -> None:
+    ms = [_mention("a1", [_count(w, n, n, n, who=g) for w, n, g in figures])]
+    counts, _ = reconcile_counts(ms, SOURCES)
+    totals = [c.best for c in counts if c.kind == "killed" and c.who is None]
+    assert totals == ([total] if total is not None else []), counts

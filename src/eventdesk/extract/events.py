@@ -534,8 +534,11 @@ def generic(tok: Token) -> str | None:
         any(c.dep_ in NUMBER_DEPS and (c.like_num or c.lower_ in {"several", "many", "numerous", "multiple"})
             and c.lower_ not in {"one", "1"} for c in tok.children)
         or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in groups["tally"])
-    perfect = verb is not None and verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+    clause = verb
+    while clause is not None and clause.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in clause.children):
+        clause = clause.head  # "have killed thousands and kidnapped hundreds": the perfect is the head's
+    perfect = clause is not None and clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in clause.children)
     if counted or perfect:
         return f"'{tok.text}' {'counted' if counted else 'told in the perfect'} over '{period}': a tally, not one incident"
     return None

@@ -18,6 +18,7 @@ from datetime import timedelta
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from eventdesk.extract.actors import entry_for
 from eventdesk.extract.events import lexicon
 from eventdesk.records import Actor, Count, Event, Mention, Place, ReviewState, Scope, Source, Status, When, hash_id
 from eventdesk.judge.calibration import calibrated
@@ -437,7 +438,40 @@ def reconcile_counts(
         # simply the first article's.
         words = next((c for c in counts if c.best == best), counts[0])
         merged.append(words.model_copy(update={"low": low, "high": high, "best": best}))
-    return merged, conflicts
+    return merged + _totals(merged), conflicts
+
+
+# Words for a count of everyone, of whatever side.
+EVERYONE = frozenset({"people", "persons", "person", "others", "victims"})
+# Kinds whose figures of different sides add up to the incident's toll.
+TOTAL_KINDS = ("killed", "injured", "abducted")
+
+
+def _totals(counts: list[Count]) -> list[Count]:
+    """The toll of all sides (ACLED's fatalities are one figure): where an incident's dead, wounded
+    or abducted are given only side by side, as groups of different kinds ("five soldiers", "two
+    civilians", "six attackers") and none of them as everyone ("seven people"), their sum, with
+    `who` None. Groups of one kind ("14 villagers", "14 people") are one group told twice."""
+    out: list[Count] = []
+    for kind in TOTAL_KINDS:
+        mine = [c for c in counts if c.kind == kind and c.low is not None]
+        sides = {_side(c) for c in mine}
+        if len(mine) < 2 or len(sides) != len(mine) or None in sides:
+            continue
+        low = sum(c.low for c in mine if c.low is not None)
+        high = None if any(c.high is None for c in mine) else sum(c.high for c in mine if c.high is not None)
+        best = sum((c.best if c.best is not None else c.low or 0) for c in mine)
+        text = "; ".join(c.text for c in mine)
+        out.append(mine[0].model_copy(update={"low": low, "high": high, "best": best, "who": None, "text": text}))
+    return out
+
+
+def _side(count: Count) -> str | None:
+    """The kind of actor a counted group is ("soldiers": military), None for people in general."""
+    if count.who is None or count.who.lower() in EVERYONE:
+        return None
+    entry = entry_for(count.who)
+    return entry.kind if entry is not None else None
 
 
 def _conflict_text(kind: str, group: str, items, sources: dict[str, Source]) -> str:  # type: ignore[no-untyped-def]
