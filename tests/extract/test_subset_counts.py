@@ -29,3 +29,23 @@ def counts(incidents_of) -> dict[str, list[tuple[str, int | None]]]:
 @pytest.mark.parametrize(("sentence", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
 def test_a_part_of_a_toll_is_no_second_count(counts, sentence: str, want: list) -> None:
     assert counts[sentence] == want
+
+
+# One person named beside a figure, in one conjunction, is counted with it (ACLED counts a named
+# death as one). Sentences written for this test, none from a dev set or sample.
+MIXED = [
+    ("A drone dropped explosives on a bus, wounding the driver and three passengers.", "injured", 4),
+    ("The attack killed a teacher and two pupils in Maiduguri.", "killed", 3),
+    ("Gunmen killed three farmers and a herder near Jos.", "killed", 4),
+    ("Soldiers detained a journalist and five students in Mandalay.", "arrested", 6),
+    ("The blast wounded a policeman and two traders in Peshawar.", "injured", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "n"), MIXED, ids=[m[0][:30] for m in MIXED])
+def test_a_person_named_beside_a_figure_is_counted_with_it(nlp, text: str, kind: str, n: int) -> None:
+    from eventdesk.extract import _sentence_counts
+
+    doc = nlp(text)
+    got = [c.best for c in _sentence_counts(doc, 0, len(text)) if c.kind == kind]
+    assert got == [n], got

@@ -100,7 +100,9 @@ def _sentence_counts(doc: Doc, start: int, end: int) -> list[Count]:
     if span is None:
         return []
     counts = find_counts(span)
-    return sorted(counts + named_counts(span, counts), key=lambda c: c.start)
+    named = named_counts(span, counts)
+    kept = [c for c in counts if not any(n.kind == c.kind and n.start <= c.start and c.end <= n.end for n in named)]
+    return sorted(kept + named, key=lambda c: c.start)
 
 
 def _assign_counts(mentions: list[Mention], counts: list[Count]) -> dict[str, list[Count]]:

@@ -303,9 +303,10 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
     """People counted by naming them (ACLED counts a named death as fatalities 1; see the desk
     guidelines): the object or passive subject of a killing, wounding, arrest or abduction verb
     that is one person ("a bomb technician", "the driver", a PERSON name, "he"), with each
-    conjoined one ("a police officer and a bomb technician were killed": 2). Plural nouns with
-    no number ("protesters were arrested") count nothing; a negated verb counts nothing; a
-    group some quantity already counts is not counted again.
+    conjoined one ("a police officer and a bomb technician were killed": 2), a figure conjoined
+    with them included ("wounding the driver and three passengers": 4, which the caller keeps in
+    place of the 3). Plural nouns with no number ("protesters were arrested") count nothing; a
+    negated verb counts nothing; a group some quantity already counts is not counted again.
     """
     words = _kind_words()
     taken = [(c.start, c.end) for c in counts]
@@ -314,18 +315,27 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
         kind = (_lookup(verb, words.object) or _dead(verb)) if verb.pos_ == "VERB" else None
         if kind not in NAMED_KINDS or verb.lemma_.lower() in NAMED_VERB_SKIP:
             continue
-        if any(c.dep_ == "neg" for c in verb.children) or any(c.kind == kind and _governs(verb, c, span) for c in counts):
+        if any(c.dep_ == "neg" for c in verb.children):
             continue
         group = next((c for c in verb.children if c.dep_ == ("nsubjpass" if _passive(verb) else "dobj")), None)
-        people = _named_people(group) if group is not None else []
-        if not people:
+        if group is None and verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head):
+            # "a guard was shot dead and a shop assistant wounded": the auxiliary is the first verb's
+            group = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if group is None:
             continue
+        members = [group, *(t for t in group.conjuncts if t.i > group.i)]
+        people = [t for t in members if _one_person(t)]
+        counted = [c for c in counts if c.kind == kind and any(c.start <= t.idx < c.end for t in members)]
+        if not people or len(people) + len(counted) < len(members):
+            continue  # a plural with no number among them ("the driver and passengers"): no figure
+        if any(c.kind == kind and c not in counted and _governs(verb, c, span) for c in counts):
+            continue  # the verb's own figure counts them
         doc = verb.doc
-        first, last = min(t.left_edge.i for t in people), max(t.i for t in people)
+        first, last = min(t.left_edge.i for t in members), max(t.right_edge.i if t in [*people] else t.i for t in members)
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken if not any(c.start == s and c.end == e for c in counted)):
             continue
-        n = len(people)
+        n = len(people) + sum(c.best or c.low or 0 for c in counted)
         text = doc.text[start:end]
         out.append(Count(kind=kind, low=n, high=n, best=n, text=text, start=start, end=end, who=text))
     return out
