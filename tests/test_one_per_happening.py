@@ -52,6 +52,14 @@ ONE = [
 ]
 
 TWO = [
+    # another day told relative to the one just told
+    "A car bomb killed five soldiers at a base in Beledweyne on Monday.\n\n"
+    "A day earlier, militants killed three soldiers in a bomb attack, the army said.",
+    "Gunmen killed four villagers near Bunia on Tuesday.\n\n"
+    "Two days later, gunmen killed six farmers in a village nearby, residents said.",
+    # a region that does not hold the town just told
+    "A suicide bomber killed five soldiers at a base in Wanlaweyn on Monday.\n\n"
+    "Militants also killed two soldiers in the Middle Juba region, officials said.",
     "Gunmen killed five farmers in the village of Gidan Bawa in Zamfara on Sunday.\n\n"
     "In a separate attack, bandits shot dead three traders on a highway, police said.",
     "A suicide bomber blew himself up at a mosque in Peshawar on Friday, killing 12 worshippers.\n\n"

@@ -57,7 +57,10 @@ ANOTHER = re.compile(
     r"^\W*(?:elsewhere|separately|meanwhile|earlier)\b"
     r"|\b(?:in|during) (?:a|an|another) (?:separate|similar|different|unrelated|second|new|further)\b"
     r"|\banother\s+(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b|\w+ed\b)\w"
-    r"|\bhad earlier\b",
+    r"|\bhad earlier\b"
+    # another day, told relative to the one just told: "a day earlier", "two days later", "the day before"
+    r"|\b(?:a|one|two|three|four|five|six|several|a few) days? (?:earlier|later|before|after)\b"
+    r"|\bthe (?:day|night) (?:before|after)\b|\bthe (?:previous|next|following) (?:day|night|morning|evening)\b",
     re.IGNORECASE,
 )
 

@@ -20,10 +20,25 @@ CASES = [
      "Nairobi", "Kisumu"),
     ("Bomb kills soldiers\n\nBAMAKO (Sahel Wire) - A roadside bomb killed four soldiers near Mopti on Sunday.",
      "Bamako", "Mopti"),
+    # a town of two words in capitals
+    ("Mayor shot dead\n\nMEXICO CITY - Gunmen shot dead a mayor in the town of Iguala on Monday.", "Mexico City",
+     "Iguala"),
+    ("Clashes in the north\n\nSAN SALVADOR (Wire) - Gang members clashed with police in Santa Ana on Monday.",
+     "San Salvador", "Santa Ana"),
+]
+# a web page: headline, standfirst, byline and a caption before the dateline
+WEB = [
+    ("Blast at army base kills five\n\nSuicide car bomb hits base, army says\n\n"
+     "The attack was the deadliest this month. A second standfirst line tells more of what happened there.\n\n"
+     "Horn Wire Newsroom | 19 August 2025 | Updated 13:30 EAT\n\n"
+     "Smoke rises from the gate of the base after Monday's explosion, in an image shared on social media by "
+     "residents of the town, who said the blast was heard several kilometres away and shook their windows.\n\n"
+     "MOGADISHU - A suicide bomber drove a vehicle into the gate of an army base in Baidoa on Monday.",
+     "Mogadishu", "Baidoa"),
 ]
 
 
-@pytest.mark.parametrize(("text", "dateline", "site"), CASES, ids=[c[1] for c in CASES])
+@pytest.mark.parametrize(("text", "dateline", "site"), CASES + WEB, ids=[c[1] for c in CASES + WEB])
 def test_a_capitals_dateline_is_found_and_its_outlet_is_no_place(nlp, text: str, dateline: str, site: str) -> None:
     places = find_places(nlp(text))
     lines = [p for p in places if p.reason.startswith("dateline")]

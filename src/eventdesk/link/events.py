@@ -102,16 +102,29 @@ def _actors_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def places_agree(a: Place | None, b: Place | None) -> bool:
     """True when two places can be the place of one event."""
-    return _places_agree(*(None if p is None or p.lat is None else (p.lat, p.lon, p.geo_precision, p.country_code)
-                           for p in (a, b)))  # fmt: skip
+    return _places_agree(*(_place_constraint(p) for p in (a, b)))
+
+
+def _place_constraint(p: Place | None) -> tuple | None:
+    """(lat, lon, geo_precision, country_code, admin1, is a first-level region) of a place, None
+    for none."""
+    if p is None or p.lat is None:
+        return None
+    return p.lat, p.lon, p.geo_precision, p.country_code, p.admin1, p.feature == "admin1"
 
 
 def _places_agree(a: tuple | None, b: tuple | None) -> bool:
-    """`places_agree` on (lat, lon, geo_precision, country_code) tuples."""
+    """`places_agree` on `_place_constraint` tuples: a region or country holds what lies in it
+    (a first-level region only its own towns: "Middle Juba" does not hold a town of Lower
+    Shabelle); towns agree within SAME_EVENT_MAX_KM."""
     if a is None or b is None:
         return True
     if a[2] == 3 or b[2] == 3:
-        return a[3] == b[3]
+        if a[3] != b[3]:
+            return False
+        if (a[5] or b[5]) and a[4] and b[4]:
+            return a[4] == b[4]
+        return True
     return haversine_km(a[0] or 0.0, a[1] or 0.0, b[0] or 0.0, b[1] or 0.0) <= SAME_EVENT_MAX_KM
 
 
@@ -170,8 +183,8 @@ class Placement:
 
 def _constraints(p: Place | None, w: When | None, actors: Sequence[Actor]) -> tuple:
     """Everything `compatible` reads of a mention: its place, its date, its actor1 countries."""
-    place = None if p is None or p.lat is None else (p.lat, p.lon, p.geo_precision, p.country_code)
-    return place, _when_constraint(w), frozenset(a.country_code for a in actors if a.role == "actor1" and a.country_code)
+    return _place_constraint(p), _when_constraint(w), frozenset(
+        a.country_code for a in actors if a.role == "actor1" and a.country_code)
 
 
 def compatible(mention: Placement, members: Iterable[Placement]) -> bool:

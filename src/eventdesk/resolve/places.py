@@ -82,9 +82,12 @@ NOT_EVENT_ROLES = frozenset({"in_name", "home", "hospital", "guess"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
 DATELINE_WINDOW = 400
+# A dateline in capitals at a line's start ("MOGADISHU -") is looked for further down: a web page
+# puts a headline, a standfirst, a byline and a caption before it.
+CAPS_DATELINE_WINDOW = 1500
 # A dateline in capitals without a comma: "YANGON (Agency) -", "KYIV -", "SANAA/RIYADH (Agency) -".
 CAPS_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z .'-]*/)?")
-CAPS_DATELINE_AFTER = re.compile(r"(?:/[A-Z][A-Z .'-]*)?\s*(?:\(|[-\u2013\u2014]\s)")
+CAPS_DATELINE_AFTER = re.compile(r"(?: [A-Z][A-Z.'-]+)*(?:/[A-Z][A-Z .'-]*)?\s*(?:\(|[-\u2013\u2014]\s)")  # "MEXICO CITY -"
 
 
 @cache
@@ -153,8 +156,10 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     found.sort(key=lambda m: m.start)
     text = doc.text
     for m in found:
-        if m.start >= DATELINE_WINDOW:
+        if m.start >= CAPS_DATELINE_WINDOW:
             break
+        if m.start >= DATELINE_WINDOW and not text[m.start : m.end].isupper():
+            continue
         if _is_dateline(text, m):
             m.dateline = True
             # the outlet in the dateline's brackets is no place ("KYIV (Black Sea Dispatch) -")
@@ -198,7 +203,7 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Mention | None:
         return None
     span = ent.doc[tokens[0].i : tokens[-1].i + 1]
     cands = gaz.candidates(span.text)
-    if not cands and len(tokens) > 1 and tokens[-1].lower_ in lexicon()["town_words"]:
+    if not cands and len(tokens) > 1 and tokens[-1].text.islower() and tokens[-1].lower_ in lexicon()["town_words"]:
         span = ent.doc[tokens[0].i : tokens[-1].i]  # "Kano city": the town the name ends in
         cands = gaz.candidates(span.text)
     if not cands and "," in span.text:
