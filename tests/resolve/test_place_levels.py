@@ -151,3 +151,20 @@ def test_a_title_gives_no_level_to_the_name(nlp, text: str) -> None:
     doc = nlp(text)
     towns = [p for p in find_places(doc) if p.feature == "city" and not p.reason.startswith("phrase")]
     assert towns, find_places(doc)
+
+
+# (headline of two incidents, trigger of the first, the second's place): a place of the other
+# part of a semicolon's sentence is not the first incident's
+SEMICOLONS = [
+    ("Gunmen kill five in Kaduna; police arrest ten in Kano", "kill", "Kano"),
+    ("Bomb wounds three soldiers near Gao; rebels seize town in Kidal region", "wounds", "Kidal"),
+    ("Protesters clash with police in Lima; curfew declared in Cusco", "clash", "Cusco"),
+    ("Drone strike hits market in Idlib; rebels shell Latakia", "hits", "Latakia"),
+    ("Militants attack checkpoint in Bannu; two soldiers killed in Peshawar", "attack", "Peshawar"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "other"), SEMICOLONS, ids=[s[2] for s in SEMICOLONS])
+def test_the_other_part_of_a_semicolon_gives_no_place(nlp, text: str, trigger: str, other: str) -> None:
+    where = _where(nlp, text, trigger)
+    assert where is None or other not in (where.text or "") and other not in where.name, where

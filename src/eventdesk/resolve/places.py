@@ -839,6 +839,9 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
     usable = [p for p in places if not is_metonymy(p) and p.start is not None and p.role not in NOT_EVENT_ROLES]
     dateline = next((p for p in usable if p.reason.startswith("dateline")), None)
     inside = [p for p in usable if sent_start <= p.start < sent_end]  # type: ignore[operator]
+    if trigger is not None:  # "Gunmen kill eight at Celaya bar; three suspects held in Irapuato":
+        lo, hi = _semicolon_part(doc.text, sent_start, sent_end, trigger.idx)  # the trigger's part
+        inside = [p for p in inside if lo <= p.start < hi]  # type: ignore[operator]
     # The dateline opening the lead ("YANGON (Agency) - jets bombed a village near Monywa") is
     # where the report was filed: the sentence's own places come first.
     inside = [p for p in inside if p is not dateline] or inside
@@ -860,6 +863,13 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
         return dateline.model_copy(update={"reason": f"from dateline; {dateline.reason}"})
     code = _focus_code(places)
     return _only_town(usable, code) or _focus_place(code)
+
+
+def _semicolon_part(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The part of the sentence [start, end) between semicolons that holds offset `at`."""
+    lo = text.rfind(";", start, at)
+    hi = text.find(";", at, end)
+    return (lo + 1 if lo >= 0 else start), (hi if hi >= 0 else end)
 
 
 def _refines(town: Place, region: Place) -> bool:
