@@ -46,6 +46,11 @@ ONE = [
     "Three killed as police fire on protesters in Mombasa\n\n"
     "Police shot dead three protesters in Mombasa on Thursday during a march against rising fuel prices.\n\n"
     "Officers blocked the road to the port and fired live rounds into the crowd, witnesses said.",
+    # a day that dates the speaking is not another day
+    "Gunmen killed six villagers near Bunia on Saturday.\n\n"
+    "A rights group said on Tuesday that the bodies of two more victims had been found in the village.",
+    "Militants attacked a checkpoint near Bannu on Friday, killing three policemen.\n\n"
+    "Police told reporters late on Sunday that four attackers were killed in the attack.",
     # where the wounded were taken is not another place
     "Gunmen shot dead a judge in the town of Iguala on Monday.\n\n"
     "His bodyguard was wounded and taken to hospital in Acapulco, prosecutors said.",

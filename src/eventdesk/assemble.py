@@ -52,6 +52,9 @@ LOOTING = ("Strategic developments", "Looting/property destruction")
 # the shooting had stopped", "officers blocked the roads"): by the state's own forces, after an
 # incident the article told, part of that incident (a foreign force's deployment stays an event).
 RESPONSE_CUES = frozenset({"deploy", "arrival", "blockade", "guard"})
+# A day that dates the speaking, not the incident ("police said on Tuesday", "told reporters late on Monday").
+SPOKEN_ON = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|denied)"
+                       r"(?: (?:late|early))? (?:on )?$", re.IGNORECASE)
 # Words that open another incident of the kind just told: never the same happening.
 ANOTHER = re.compile(
     r"^\W*(?:elsewhere|separately|meanwhile|earlier)\b"
@@ -188,6 +191,8 @@ def _own(m: Mention) -> tuple[Place | None, When | None]:
             and re.search(r"\b(?:since|from)\s+$", m.sentence.text[: when.start - s], re.IGNORECASE)):
         when = None  # "had blocked the road since Monday evening": a state that went on, not another day
         # ("killed since 2012" is years of them: it keeps its own date)
+    if when is not None and SPOKEN_ON.search(m.sentence.text[: when.start - s]):
+        when = None  # "the rights group said on Tuesday that three more bodies had been found": the day it spoke
     return place, when
 
 
