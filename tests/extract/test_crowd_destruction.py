@@ -54,3 +54,17 @@ THROWN = [
 @pytest.mark.parametrize("text", THROWN, ids=[s[:30] for s in THROWN])
 def test_missiles_thrown_at_police_are_a_riot(nlp, text: str) -> None:
     assert any(t.startswith("Riots") for t in _types(nlp, text))
+
+
+MOBS = [
+    "A mob torched houses in Imphal East overnight after the clashes.",
+    "A mob set fire to a mosque in Delhi after the riot.",
+    "An angry mob burned the home of a suspected witch near Kisii after protests in the town.",
+    "A mob destroyed shops owned by migrants in Durban during the unrest.",
+    "A mob torched a bus in Dhaka after the rally turned violent.",
+]
+
+
+@pytest.mark.parametrize("text", MOBS, ids=[s[:30] for s in MOBS])
+def test_a_mobs_destruction_is_mob_violence_whatever_the_crowd_around_it(nlp, text: str) -> None:
+    assert "Riots/Mob violence" in _types(nlp, text)
