@@ -514,8 +514,9 @@ def generic(tok: Token) -> str | None:
     of frequency on it or its verb ("have repeatedly fired", "frequent fighting", "near-nightly
     raids"), or, over a span of months or years the sentence names ("last year", "since 2021",
     "in recent months"), events counted ("four strikes", "dozens of attacks", "several
-    protests") or a perfect ("have killed hundreds in recent years"). A sentence that names a
-    day tells its incidents, whatever it counts ("two blasts on Monday")."""
+    protests") or a perfect ("have killed hundreds in recent years"); or a habit or state told in
+    the simple present (`_habitual_present`). A sentence that names a day tells its incidents,
+    whatever it counts ("two blasts on Monday")."""
     groups = lexicon().lemma_groups
     days, period = _times(tok.sent, groups["period_units"])
     if days:
