@@ -331,7 +331,7 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
         if any(c.kind == kind and c not in counted and _governs(verb, c, span) for c in counts):
             continue  # the verb's own figure counts them
         doc = verb.doc
-        first, last = min(t.left_edge.i for t in members), max(t.right_edge.i if t in [*people] else t.i for t in members)
+        first, last = min(t.left_edge.i for t in members), max(t.right_edge.i if t in people else t.i for t in members)
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
         if any(s < end and start < e for s, e in taken if not any(c.start == s and c.end == e for c in counted)):
             continue
