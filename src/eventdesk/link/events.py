@@ -457,12 +457,12 @@ def reconcile_counts(
 # Words for a count of everyone, of whatever side.
 EVERYONE = frozenset({"people", "persons", "person", "others", "victims"})
 # Kinds whose figures of different sides add up to the incident's toll.
-TOTAL_KINDS = ("killed", "injured", "abducted")
+TOTAL_KINDS = ("killed", "injured")
 
 
 def _totals(counts: list[Count]) -> list[Count]:
-    """The toll of all sides (ACLED's fatalities are one figure): where an incident's dead, wounded
-    or abducted are given only side by side, as groups of different kinds ("five soldiers", "two
+    """The toll of all sides (ACLED's fatalities are one figure): where an incident's dead or
+    wounded are given only side by side, as groups of different kinds ("five soldiers", "two
     civilians", "six attackers") and none of them as everyone ("seven people"), their sum, with
     `who` None. Groups of one kind ("14 villagers", "14 people") are one group told twice."""
     out: list[Count] = []
