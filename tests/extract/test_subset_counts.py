@@ -15,7 +15,8 @@ PROBES = [
     ("Gunmen killed 11 people in Zamfara on Monday, among them three children.", [("killed", 11)]),
     ("An air strike killed nine people in Idlib, including two women and a child, on Wednesday.", [("killed", 9)]),
     ("Police arrested 30 people in Dakar on Friday, including five journalists.", [("arrested", 30)]),
-    ("Twenty people were wounded in the blast in Quetta, among them six policemen.", [("injured", 20)]),
+    # "the bomb blast": a blast alone may be a gas explosion, which the judge drops as an accident
+    ("Twenty people were wounded in the bomb blast in Quetta, among them six policemen.", [("injured", 20)]),
     ("Four soldiers were among seven people killed in Mogadishu on Thursday.", [("killed", 7)]),
 ]
 

@@ -135,11 +135,13 @@ class SoftmaxHead:
         return p / p.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
 
     @classmethod
-    def fit(cls, x: np.ndarray, y: list[str], c: float) -> SoftmaxHead:
-        """Fit on embeddings: L2 strength 1/c, balanced classes, a deterministic solver."""
+    def fit(cls, x: np.ndarray, y: list[str], c: float, weights: np.ndarray | None = None) -> SoftmaxHead:
+        """Fit on embeddings: L2 strength 1/c, a deterministic solver, balanced classes (or the
+        given per-sample weights)."""
         from sklearn.linear_model import LogisticRegression
 
-        model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y)
+        balance = None if weights is not None else "balanced"
+        model = LogisticRegression(C=c, max_iter=3000, class_weight=balance).fit(x, y, sample_weight=weights)
         return cls(tuple(str(k) for k in model.classes_), model.coef_.astype(np.float32), model.intercept_.astype(np.float32))
 
 

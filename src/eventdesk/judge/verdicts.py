@@ -1,9 +1,14 @@
 """Judging one article's candidates: drop the non-incidents, flag background, decide the scope.
 
 Every distinct candidate sentence of the article is embedded once (one batch); the three
-classifiers of training.py give, per sentence, P(incident / background / none), a distribution
+classifiers of training.py give, per sentence, P(incident / background / none) (none: the sum
+over the negative kinds, the likeliest of which is named in the reason), a distribution
 over ACLED's sub-types, and P(acled / crime). Then, per candidate:
-- `none` at least DROP_AT: the candidate is dropped (an idiom, an accident, a threat ...);
+- `none` at least DROP_AT: the candidate is dropped (an idiom, an accident, a threat ...). A
+  candidate whose actor1 is armed (soldiers, police, gunmen, rebels: the lexicon's actor kinds)
+  has someone who did it, so it is no accident, disaster or natural death: those kinds leave its
+  distribution before `none` is summed (`SentenceJudgement.given`). "Gunmen opened fire on a birthday party"
+  reads like a party accident to the embedding; the gunmen say otherwise;
 - a candidate the lexicon's modality cues read as planned (announced, called for, vowed: the
   attribution rules of extract/attribution.py) is dropped too: a plan is not an incident until
   it happens, and the cue is a surer sign of that than the embedding;
@@ -24,13 +29,21 @@ from functools import cache
 
 import numpy as np
 
+from eventdesk.assemble import ARMED_NONSTATE, ARMED_STATE
 from eventdesk.extract import embed
-from eventdesk.judge.training import BACKGROUND, INCIDENT, NONE, models
+from eventdesk.judge.training import BACKGROUND, INCIDENT, NONE, models, p_none
 from eventdesk.records import Mention, Status
 
 # Thresholds, chosen on the desk gold's tune part (`eventdesk eval records --part tune`).
-DROP_AT = 0.5  # P(none) at which a candidate is dropped
+# P(none) at which a candidate is dropped: the per-kind head (training.py) gives tune precision /
+# recall 0.726 / 0.517 at 0.5, 0.768 / 0.494 at 0.3, 0.796 / 0.494 at 0.25, 0.816 / 0.460 at 0.2
+# (one "none" class at 0.5 gave 0.788 / 0.471); 0.25 has the best F0.5 (precision first).
+DROP_AT = 0.25
 CRIME_AT = 0.5  # P(crime) from which an incident is ordinary crime
+# Negative kinds that are happenings no one does: ruled out when an armed actor1 did it.
+AGENTLESS = frozenset({"accident", "disaster", "natural_death"})
+# Actor kinds (extract/data/actors.toml) that bear arms.
+ARMED = ARMED_STATE | ARMED_NONSTATE
 # Sentences whose judgement a process keeps (~1 kB each): the encoder costs ~15 ms a sentence
 # on one core, and copies of one story repeat most of their sentences.
 CACHE_SENTENCES = 20_000
@@ -40,13 +53,29 @@ CACHE_SENTENCES = 20_000
 class SentenceJudgement:
     """The classifiers' view of one sentence."""
 
-    happening: dict[str, float]
+    happening: dict[str, float]  # incident / background / none
+    negatives: dict[str, float]  # P of each negative kind (idiom, sports, accident ...); they sum to P(none)
     subtype: tuple[str, float]  # the most probable "Type/Sub-type" and its probability
     p_crime: float
 
     @property
     def p_none(self) -> float:
         return self.happening.get(NONE, 0.0)
+
+    @property
+    def likeliest_negative(self) -> str:
+        """The negative kind the sentence most resembles."""
+        return max(self.negatives, key=self.negatives.__getitem__)
+
+    def given(self, armed_actor1: bool) -> dict[str, float]:
+        """P(incident / background / none), without the kinds of happening no one does when an
+        armed actor did it (the rest renormalised)."""
+        if not armed_actor1:
+            return self.happening
+        agentless = min(sum(self.negatives.get(k, 0.0) for k in AGENTLESS), 1.0 - 1e-9)
+        out = {k: p / (1.0 - agentless) for k, p in self.happening.items()}
+        out[NONE] = max(0.0, self.happening[NONE] - agentless) / (1.0 - agentless)
+        return out
 
     @property
     def is_background(self) -> bool:
@@ -77,12 +106,17 @@ def _judge_new(sentences: list[str]) -> list[SentenceJudgement]:
     m = models()
     x = embed.encode_cached(sentences)
     happening, subtype, scope = m.happening.probs(x), m.subtype.probs(x), m.scope.probs(x)
+    none = p_none(m.happening, happening)
+    negative = [i for i, label in enumerate(m.happening.labels) if label not in (INCIDENT, BACKGROUND)]
+    column = {label: i for i, label in enumerate(m.happening.labels)}
     crime = m.scope.labels.index("crime") if "crime" in m.scope.labels else None
     out = []
     for i in range(len(sentences)):
         best = int(np.argmax(subtype[i]))
         out.append(SentenceJudgement(
-            happening={label: float(p) for label, p in zip(m.happening.labels, happening[i], strict=True)},
+            happening={INCIDENT: float(happening[i, column[INCIDENT]]), BACKGROUND: float(happening[i, column[BACKGROUND]]),
+                       NONE: float(none[i])},
+            negatives={m.happening.labels[j]: float(happening[i, j]) for j in negative},
             subtype=(m.subtype.labels[best], float(subtype[i, best])),
             p_crime=float(scope[i, crime]) if crime is not None else 0.0,
         ))  # fmt: skip
@@ -93,17 +127,24 @@ def judge(mentions: list[Mention]) -> list[Mention]:
     """The article's candidates the judge keeps, each with its scope, background flag and confidence."""
     verdicts = judge_sentences([m.sentence.text for m in mentions])
     return [_apply(m, v) for m, v in zip(mentions, verdicts, strict=True)
-            if v.p_none < DROP_AT and m.status != Status.PLANNED]  # fmt: skip
+            if v.given(_armed_actor1(m))[NONE] < DROP_AT and m.status != Status.PLANNED]  # fmt: skip
+
+
+def _armed_actor1(m: Mention) -> bool:
+    return any(a.role == "actor1" and a.kind in ARMED for a in m.actors)
 
 
 def _apply(m: Mention, v: SentenceJudgement) -> Mention:
     label, p_label = v.subtype
     background = v.is_background
     probs = ", ".join(f"{k} {p:.2f}" for k, p in sorted(v.happening.items()))
-    note = f"judge: {probs}; sub-type {label} ({p_label:.2f}); crime {v.p_crime:.2f}"
+    armed = _armed_actor1(m)
+    p = v.given(armed)
+    given = f"; with an armed actor1 (no accident, disaster or natural death): none {p[NONE]:.2f}" if armed else ""
+    note = f"judge: {probs} (most like {v.likeliest_negative}){given}; sub-type {label} ({p_label:.2f}); crime {v.p_crime:.2f}"
     return m.model_copy(update={
         "background": background,
         "scope": "crime" if v.p_crime >= CRIME_AT else "acled",
-        "confidence": round(v.happening.get(BACKGROUND if background else INCIDENT, 0.0), 3),
+        "confidence": round(p[BACKGROUND if background else INCIDENT], 3),
         "reason": f"{m.reason}; {note}" if m.reason else note,
     })  # fmt: skip
