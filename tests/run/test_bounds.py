@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from eventdesk.read.meta import Meta, make_article
 from eventdesk.run.bounds import (
     CHARS_PER_TOKEN,
@@ -11,6 +13,7 @@ from eventdesk.run.bounds import (
     break_long_runs,
     bounded_doc,
     cut_point,
+    paragraph_starts,
     sentence_starts,
     token_limit,
 )
@@ -62,6 +65,41 @@ def test_a_stretch_with_no_sentence_end_is_split_at_lines_and_commas() -> None:
     assert starts and all(commas[s - 2 : s] == ", " for s in starts)
     pieces = [b - a for a, b in zip([0, *starts], [*starts, len(commas)], strict=True)]
     assert max(pieces) <= 1_000
+
+
+# Pages whose lines are paragraphs, written for this test: a line with no sentence end (headline,
+# standfirst, caption, byline, list item) is a sentence of its own, not the start of the next.
+PAGES = [
+    ("Gunmen storm village in Kaduna state\nAt least nine people were killed on Sunday, residents said.",
+     ["Gunmen storm village in Kaduna state", "At least nine people were killed on Sunday, residents said."]),
+    ("KEY POINTS\n\n- Troops retook the town of Kidal on Tuesday.\n\n- Traders marched in Bamako on Wednesday.",
+     ["KEY POINTS", "- Troops retook the town of Kidal on Tuesday.", "- Traders marched in Bamako on Wednesday."]),
+    ("Riot police face stone-throwing crowd in Lima (Photo: Andean Daily)\nProtesters blocked the Pan-American highway.",
+     ["Riot police face stone-throwing crowd in Lima (Photo: Andean Daily)", "Protesters blocked the Pan-American highway."]),
+    ("By Ana Ruiz | Updated 14:05\nA grenade hit a bar in Culiacan overnight.",
+     ["By Ana Ruiz | Updated 14:05", "A grenade hit a bar in Culiacan overnight."]),
+    ("Dhaka clashes: 2 dead, 40 hurt\nRival activists fought with sticks in Dhaka on Monday.",
+     ["Dhaka clashes: 2 dead, 40 hurt", "Rival activists fought with sticks in Dhaka on Monday."]),
+]
+WRAPPED = (
+    "Police fired tear gas at hundreds of protesters who\nmarched on the parliament in Colombo on Saturday,\n"
+    "witnesses said. At least 12 people were injured\nand 40 were arrested. The police said the march\n"
+    "was illegal and that officers had acted with\nrestraint throughout the afternoon."
+)
+
+
+@pytest.mark.parametrize(("text", "want"), PAGES, ids=[p[0][:30] for p in PAGES])
+def test_a_line_of_a_page_is_its_own_sentence(nlp, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = next(nlp.pipe([bounded_doc(nlp, text, 1_000)]))
+    # the parser may cut a list item's dash off as a "sentence" of its own: words are what count
+    said = [s.text.strip().removeprefix("- ") for s in doc.sents if any(c.isalpha() for c in s.text)]
+    assert said == [w.removeprefix("- ") for w in want]
+
+
+def test_hard_wrapped_prose_keeps_its_sentences_across_lines(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert paragraph_starts(WRAPPED) == []
+    doc = next(nlp.pipe([bounded_doc(nlp, WRAPPED, 1_000)]))
+    assert [s.text.split()[0] for s in doc.sents] == ["Police", "At", "The"]
 
 
 def test_the_parser_keeps_the_preset_starts(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -42,6 +42,16 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 # as one sentence.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)|\n[ \t]*\n")
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
+# A line that ends a sentence: sentence-final punctuation, closing quotes or brackets, or a colon.
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*[ \t]*$")
+# A text whose lines mostly run on without a sentence end, or more than one of whose lines
+# begins in lower case, is hard-wrapped prose: its line breaks are no paragraph breaks. Below
+# this share of lines ending a sentence (of at least WRAPPED_MIN_LINES lines) the lines are left
+# to the parser.
+WRAPPED_SHARE = 0.5
+WRAPPED_MIN_LINES = 6
+_LINE = re.compile(r"^[ \t]*(\S[^\n]*)", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*(?=\S)")
 # Inside an overlong line, a sentence start is preset after a clause break if there is one in
 # the last part of the window, else after a space.
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
@@ -130,6 +140,24 @@ def sentence_starts(text: str, limit: int) -> list[int]:
     return starts
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """The starts of the text's paragraphs: after every blank line and, where the text's lines
+    are paragraphs, at every line start (a headline, a caption, a byline, a list item).
+
+    spaCy's parser reads a line break as white space, so "Police fire tear gas at marchers" over
+    "Two soldiers were killed in the north on Sunday." is one sentence to it (and a list item
+    after a blank line, "- Rebels seized the town.", joins the item before it): one context for
+    the typing rules, one sentence for the assembly, actors across both. A scraped page puts
+    each paragraph on its own line; hard-wrapped prose (most lines running on with no sentence
+    end: WRAPPED_SHARE) breaks its lines mid-sentence, and only its blank lines count."""
+    lines = [(m.start(1), m.group(1)) for m in _LINE.finditer(text)]
+    blank_after = {m.end() for m in _BLANK_LINE.finditer(text)}
+    ending = sum(bool(_ENDS_SENTENCE.search(line)) for _, line in lines)
+    running_on = sum(line[:1].islower() for _, line in lines[1:])  # a line that goes on with the sentence
+    wrapped = (len(lines) >= WRAPPED_MIN_LINES and ending < WRAPPED_SHARE * len(lines)) or running_on > 1
+    return [start for start, _ in lines[1:] if not wrapped or start in blank_after]
+
+
 def sentence_lengths_over(doc: Doc, limit: int) -> bool:
     """Whether the parser made a sentence longer than `limit` characters, white space aside (the
     fast path blanks the sentences it does not parse: a sentence may span their spaces)."""
@@ -146,10 +174,11 @@ def rough_starts(text: str, limit: int) -> list[int]:
 
 def bounded_doc(pipeline: Language, text: str, limit: int, starts: list[int] | None = None) -> Doc:
     """The unparsed Doc of a parser text (long runs broken) with sentence starts preset at
-    `starts` (default: `sentence_starts(text, limit)`), ready for `pipeline.pipe`."""
+    `starts` (default: `sentence_starts(text, limit)` and `paragraph_starts(text)`), ready for
+    `pipeline.pipe`."""
     text = break_long_runs(text)
     doc = pipeline.make_doc(text)
-    offsets = sentence_starts(text, limit) if starts is None else starts
+    offsets = sorted(set(sentence_starts(text, limit)) | set(paragraph_starts(text))) if starts is None else starts
     if offsets and len(doc) > 1:
         token_starts = [token.idx for token in doc]
         for offset in offsets:
