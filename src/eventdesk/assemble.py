@@ -25,7 +25,7 @@ import re
 
 from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, places_agree
 from eventdesk.records import Mention, Place, When
-
+from eventdesk.syntax import is_title_line
 
 # Event types that, in one sentence, tell one happening; the first listed names it: the most
 # specific means (an explosive) over a fight between armed sides over one-sided violence; a
@@ -142,7 +142,8 @@ def _joins(m: Mention, group: list[Mention]) -> bool:
     elif not {_class(m), _class(first)} <= {VIOLENCE, CROWD} or _territory(m) or _territory(first):
         return False  # the link step merges strategic developments by their own keys
     elif _class(m) != _class(first):
-        headline_toll = first.sentence.start == 0 and not _named_doer(first)  # "Two killed as police fire ..."
+        # a headline's or standfirst's toll, with no doer: "Two killed as police fire ...", "four officers hurt"
+        headline_toll = (first.sentence.start == 0 or is_title_line(first.sentence.text)) and not _named_doer(first)
         if not (_same_force(m, first) or headline_toll):
             return False  # a police shooting and the riot it set off are two events
     elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and not m.refers_back:

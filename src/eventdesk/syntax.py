@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+
+# doc.user_data key: the offsets where the parser's text has a stop the article lacks
+# (extract/prefilter.py `closed_stops`, set by run/process.py).
+CLOSED_STOPS = "closed_stops"
 
 
 def clause_rank(doc: Doc, start: int | None, end: int | None, trigger: Token | None) -> int:
@@ -23,3 +27,22 @@ def clause_rank(doc: Doc, start: int | None, end: int | None, trigger: Token | N
         if tok.pos_ in ("VERB", "AUX"):
             return 1 if tok in trigger.ancestors else 2
     return 2
+
+
+def is_title_line(text: str) -> bool:
+    """A sentence that is one line with no sentence end: a headline, a standfirst, a caption's
+    tag or a list item (a page's display lines, read by their own grammar)."""
+    text = text.strip()
+    return bool(text) and text[-1] not in ".!?…\"'”’)" and "\n" not in text
+
+
+def article_end(span: Span) -> int:
+    """The span's end offset without a stop the parser's text added (CLOSED_STOPS): where the
+    article's own sentence ends."""
+    end = span.start_char + len(span.text.rstrip())
+    return end - 1 if end - 1 in span.doc.user_data.get(CLOSED_STOPS, ()) else end
+
+
+def is_title_span(span: Span) -> bool:
+    """`is_title_line` of the article's own words of a parsed sentence."""
+    return is_title_line(span.doc.text[span.start_char : article_end(span)])

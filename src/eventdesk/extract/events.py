@@ -48,6 +48,7 @@ from eventdesk.extract.lexicon import (
 )
 from eventdesk.records import Actor, Mention, Status, TextSpan
 from eventdesk.resolve.dates import resolve_expression
+from eventdesk.syntax import article_end
 
 log = logging.getLogger(__name__)
 
@@ -738,7 +739,7 @@ def _mention(c: Candidate, sent: Span, article_id: str) -> Mention:
         event_type=event_type,  # type: ignore[arg-type]
         sub_event_type=sub,
         trigger=trigger,
-        sentence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+        sentence=TextSpan(start=sent.start_char, end=(end := article_end(sent)), text=sent.doc.text[sent.start_char : end]),
         status=attribution.status,
         attributed_to=attribution.attributed_to,
         actors=c.actors,

@@ -159,6 +159,13 @@ def for_parser(text: str) -> str:
     return _DATELINE_DASH.sub(lambda m: m.group(0)[: -2] + ". ", out)
 
 
+def closed_stops(text: str) -> frozenset[int]:
+    """The offsets where `for_parser` closes a paragraph with a stop the article lacks (a
+    headline's, a caption's, a list item's): the line is still one with no sentence end
+    (syntax.is_title_line)."""
+    return frozenset(m.start() for m in _OPEN_PARAGRAPH_END.finditer(text))
+
+
 def sentence_case_headline(text: str) -> str:
     """The text with a Title Case first line put in sentence case where the words are common."""
     end = text.find("\n")

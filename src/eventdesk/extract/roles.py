@@ -16,6 +16,7 @@ from eventdesk.extract.animacy import checked, is_animate
 from eventdesk.extract.attribution import Attribution
 from eventdesk.extract.lexicon import Family
 from eventdesk.records import Actor
+from eventdesk.syntax import is_title_span
 
 
 def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Attribution | None,
@@ -98,8 +99,13 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """A bare participle with a subject and no auxiliary or object: a headline's passive."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj", "ccomp", "relcl"):
+    """A bare participle with a subject and no auxiliary or object: a headline's passive. The
+    parser tags a headline's participle a past tense as often ("Two protesters shot dead in
+    Nairobi", "Nine fishermen abducted off Sulu"), so in a line with no sentence end (a headline,
+    a standfirst, a list item) a bare past tense counts too; in prose it is the doer's act."""
+    if verb.dep_ not in ("ROOT", "conj", "ccomp", "relcl", "advcl"):  # advcl: "..., four officers hurt"
+        return False
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and is_title_span(verb.sent)):
         return False
     return not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 

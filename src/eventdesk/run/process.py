@@ -31,11 +31,12 @@ from eventdesk.resolve.actors import code_actors
 from eventdesk.resolve.status import party_status
 from eventdesk.judge.verdicts import judge
 from eventdesk.link.copies import CopyVectors, copy_features, copy_vectors
-from eventdesk.extract.prefilter import for_parser, split_for_parse
+from eventdesk.extract.prefilter import closed_stops, for_parser, split_for_parse
 from eventdesk.read.meta import plausible_published
 from eventdesk.read.reasons import detail
 from eventdesk.records import Article, Mention, RemovedLine, SkipReason, TextSpan
 from eventdesk.resolve.dates import publication_date
+from eventdesk.syntax import CLOSED_STOPS
 from eventdesk.run.bounds import bounded_doc, break_long_runs, cut_point, rough_starts, sentence_lengths_over
 
 log = logging.getLogger(__name__)
@@ -299,6 +300,7 @@ def _one(article: Article, doc, rest=None, options: Options = Options()) -> Proc
     try:
         # First: the judge then finds the sentences the copy detector embedded in the cache.
         vectors = copy_vectors(article.text) if options.copy_vectors else None
+        doc.user_data[CLOSED_STOPS] = closed_stops(article.text)
         mentions = extract(doc, article, rest=rest, second_opinion=options.second_opinion)
         if options.judge and mentions:
             mentions = assemble(judge(mentions))
