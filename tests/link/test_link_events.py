@@ -5,7 +5,7 @@ import pytest
 from datetime import date
 
 from eventdesk.link.events import assign_events, dates_agree, event_key, places_agree, reconcile_counts
-from eventdesk.records import Count, Mention, Place, Source, TextSpan, When
+from eventdesk.records import Actor, Count, Mention, Place, Source, TextSpan, When
 
 
 def _count(text: str, low, high, best, who="protesters", kind="killed") -> Count:  # type: ignore[no-untyped-def]
@@ -199,3 +199,35 @@ def test_the_toll_of_all_sides_is_their_sum(figures, total) -> None:
     counts, _ = reconcile_counts(ms, SOURCES)
     totals = [c.best for c in counts if c.kind == "killed" and c.who is None]
     assert totals == ([total] if total is not None else []), counts
+
+
+# An ACLED event that one report told as ordinary crime, with words that name no one as its doer
+# (phrases written for this test), keeps ACLED's convention for actor1; a named person stays.
+UNIDENTIFIED = Actor(name="Unidentified Armed Group (United States)", role="actor1", kind="political militia",
+                     country_code="US")
+
+
+@pytest.mark.parametrize("words", ["This individual", "The man", "A young man", "the suspect", "One attacker"])
+def test_no_one_named_in_a_crime_sentence_does_not_displace_the_convention(words: str) -> None:
+    from eventdesk.link.events import merge_event
+
+    bomb = _mention("a1", etype="Explosions/Remote violence").model_copy(update={
+        "sub_event_type": "Remote explosive/landmine/IED", "actors": [UNIDENTIFIED]})
+    told = _mention("a2", etype="Explosions/Remote violence", start=5).model_copy(update={
+        "sub_event_type": "Remote explosive/landmine/IED", "scope": "crime",
+        "actors": [Actor(name=words, role="actor1", kind="person", text=words, start=0, end=len(words))]})
+    event = merge_event("e_1", "s_1", [bomb, bomb.model_copy(update={"id": "m_3", "article_id": "a3"}), told], SOURCES, 0)
+    assert event.scope == "acled"
+    assert [a.name for a in event.actors if a.role == "actor1"] == [UNIDENTIFIED.name]
+    assert [a.name for a in event.actors if a.role == "associated"] == [words]
+
+
+def test_a_named_person_stays_the_doer_of_an_acled_event() -> None:
+    from eventdesk.link.events import merge_event
+
+    bomb = _mention("a1", etype="Explosions/Remote violence").model_copy(update={
+        "sub_event_type": "Remote explosive/landmine/IED", "actors": [UNIDENTIFIED]})
+    named = Actor(name="Daniel Reyes", role="actor1", kind="person", text="Daniel Reyes", start=0, end=12)
+    told = bomb.model_copy(update={"id": "m_2", "article_id": "a2", "scope": "crime", "actors": [named]})
+    event = merge_event("e_1", "s_1", [bomb, bomb.model_copy(update={"id": "m_3", "article_id": "a3"}), told], SOURCES, 0)
+    assert "Daniel Reyes" in [a.name for a in event.actors if a.role == "actor1"]

@@ -290,7 +290,8 @@ def merge_event(
     srcs = [sources[a] for a in dict.fromkeys(m.article_id for m in members)]
     families = {s.copy_of or s.article_id for s in srcs}
     counts, conflicts = reconcile_counts(members, sources)
-    actors = [in_country(a, place.country_code) for a in _merge_actors(members)]
+    scope = _scope(members)
+    actors = [in_country(a, place.country_code) for a in _merge_actors(members, scope)]
     event = Event(
         id=eid,
         story_id=story_id,
@@ -306,7 +307,7 @@ def merge_event(
         independent_sources=len(families),
         conflicts=conflicts,
         confidence=_confidence(members, len(families)),
-        scope=_scope(members),
+        scope=scope,
         background=background,
         seq=seq,
     )
@@ -357,16 +358,30 @@ def _best_when(members: Sequence[Mention], background: bool = False) -> When:
     return min(whens, key=lambda w: (rank[w.precision], -freq[w.value]))
 
 
-def _merge_actors(members: Sequence[Mention]) -> list[Actor]:
+def _merge_actors(members: Sequence[Mention], scope: Scope = "acled") -> list[Actor]:
     """The actors of all mentions, once per (role, name). An actor that only ACLED's convention
     put there (no words in any text: "Unidentified Armed Group" where a report named no one)
-    yields to an actor some report names in the same role."""
+    yields to an actor some report names in the same role. In an ACLED event, the individual
+    an ordinary-crime sentence made its doer with words that name no one ("This individual took
+    the lives of two officers", "the man") is associated, as resolve/actors.py files such words
+    in ACLED's scope: the event's convention keeps the role."""
     seen: dict[tuple[str, str], Actor] = {}
     for m in members:
         for a in m.actors:
+            if scope == "acled" and m.scope == "crime" and a.role == "actor1" and a.kind == "person" and _no_one(a):
+                a = a.model_copy(update={"role": "associated"})
             seen.setdefault((a.role, a.name.lower()), a)
     named = {a.role for a in seen.values() if a.text}
     return [a for a in seen.values() if a.text or a.role not in named]
+
+
+# Words that open a phrase naming no one in particular ("this individual", "a man", "the suspect").
+NO_ONE = frozenset({"this", "that", "the", "a", "an", "one"})
+
+
+def _no_one(actor: Actor) -> bool:
+    words = (actor.text or actor.name).split()
+    return bool(words) and words[0].lower() in NO_ONE
 
 
 def _confidence(members: Sequence[Mention], independent: int) -> float:
