@@ -42,7 +42,10 @@ RANK = {t: (i, j) for i, types in enumerate(HAPPENING_CLASSES) for j, t in enume
 # protest ("youths attacked a police station with petrol bombs", "police fired on protesters").
 ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
 ARMED_STATE = frozenset({"state forces", "police", "military", "foreign state forces"})
-VIOLENCE, CROWD = 0, 1  # the indices of the two classes in HAPPENING_CLASSES
+VIOLENCE, CROWD = 0, 1
+# A bomb its bomber carried or drove is ACLED's suicide bomb; other sentences of the incident call
+# it an explosion or a car bomb (the lexicon's IED).
+IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"  # the indices of the two classes in HAPPENING_CLASSES
 # Looting or destruction in a sentence that tells a riot or protest, by the crowd or by nobody
 # named ("they looted shops, pelted police with stones and set cars alight"), is part of it, as
 # ACLED files it; an armed group's looting stays its own event, unless it is the attackers' own
@@ -216,6 +219,8 @@ def _as_one(group: list[Mention]) -> list[Mention]:
     typed = [m for m in group if _class(m) in (VIOLENCE, CROWD)] or group
     body = [m for m in typed if m.sentence.start > 0] or typed  # a headline may sum up several incidents
     head = min(body, key=lambda m: (RANK.get(m.event_type, (0, 0))[1], -_severity(m), _own(m) == (None, None)))
+    if head.sub_event_type == IED:  # "the explosion", "a car bomb": one sentence's "suicide" tells how it came
+        head = next((m for m in body if m.event_type == head.event_type and m.sub_event_type == SUICIDE), head)
     place = _place_of(group) or head.place
     when = next((w for w in (_own(m)[1] for m in group) if w is not None and w.value is not None), head.when)
     out = []
