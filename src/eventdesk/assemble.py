@@ -180,7 +180,24 @@ def _agrees(m: Mention, other: Mention) -> bool:
         elif not dates_agree(when, theirs) or (when.precision == theirs.precision == "day" and when.value != theirs.value):
             return False  # two days the article names are two incidents
     codes = [{a.country_code for a in x.actors if a.role == "actor1" and a.country_code} for x in (m, other)]
-    return not (codes[0] and codes[1] and not codes[0] & codes[1])
+    return not (codes[0] and codes[1] and not codes[0] & codes[1]) and not _other_doers(m, other)
+
+
+def _other_doers(a: Mention, b: Mention) -> bool:
+    """Two explosions or strikes, each with an armed doer the other does not name at all
+    ("Al-Shabaab claimed the bombing" after "US forces struck near Jilib"): two acts. (Remote
+    violence is one side's act; in a fight the sides swap roles from sentence to sentence, and a
+    force's response names its own doer.)"""
+    if not a.event_type == b.event_type == "Explosions/Remote violence":
+        return False
+    doers = [{x.name.lower() for x in m.actors if x.role == "actor1" and x.text and x.kind in ARMED_NONSTATE | ARMED_STATE}
+             for m in (a, b)]
+    named = [{x.name.lower() for x in m.actors} for m in (a, b)]
+
+    def names_one(doers: set[str], others: set[str]) -> bool:  # "Military Forces" is "Military Forces of Russia"
+        return any(d.startswith(o) or o.startswith(d) for d in doers for o in others)
+
+    return bool(doers[0] and doers[1] and not names_one(doers[0], named[1]) and not names_one(doers[1], named[0]))
 
 
 def _own(m: Mention) -> tuple[Place | None, When | None]:

@@ -346,7 +346,22 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     held = _of_holder(noun)
     if agent is None and held.dep_ in ("dobj", "pobj") and held.head.pos_ == "VERB":
         agent = subject_of(held.head) if held.dep_ == "dobj" else None
-    return agent, patient
+    return _claimant(noun) or agent, patient
+
+
+# Verbs by which a group owns an act ("claimed responsibility for the bombing").
+RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "assume"})
+
+
+def _claimant(noun: Token) -> Token | None:
+    """Who claimed the act the noun names: "Al-Shabaab claimed responsibility for the bombing",
+    "the group took responsibility for Friday's attack": the group did it (as the claim says;
+    the status cues mark it claimed)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head if prep.head.dep_ == "dobj" else None
+    return subject_of(verb) if verb is not None and verb.lemma_.lower() in RESPONSIBILITY_VERBS else None
 
 
 def modifying_actor(noun: Token) -> Token | None:
