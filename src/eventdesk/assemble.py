@@ -42,10 +42,10 @@ RANK = {t: (i, j) for i, types in enumerate(HAPPENING_CLASSES) for j, t in enume
 # protest ("youths attacked a police station with petrol bombs", "police fired on protesters").
 ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
 ARMED_STATE = frozenset({"state forces", "police", "military", "foreign state forces"})
-VIOLENCE, CROWD = 0, 1
+VIOLENCE, CROWD = 0, 1  # the indices of the two classes in HAPPENING_CLASSES
 # A bomb its bomber carried or drove is ACLED's suicide bomb; other sentences of the incident call
 # it an explosion or a car bomb (the lexicon's IED).
-IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"  # the indices of the two classes in HAPPENING_CLASSES
+IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 # Looting or destruction in a sentence that tells a riot or protest, by the crowd or by nobody
 # named ("they looted shops, pelted police with stones and set cars alight"), is part of it, as
 # ACLED files it; an armed group's looting stays its own event, unless it is the attackers' own

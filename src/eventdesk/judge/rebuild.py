@@ -1,8 +1,9 @@
 """`python -m eventdesk.judge.rebuild [--cv]`: rebuild the judge's cached models reproducibly.
 
 With `--cv`, print the 5-fold cross-validation accuracy (stratified, fixed seed) of each
-classifier (for `happening`: incident-or-not, the call the judge makes) on the training sentences for a sweep of C, the figures behind the C_* constants of
-training.py. Only our own sentences are used: never a dev set.
+classifier (for `happening`: incident-or-not, the call the judge makes) on the training
+sentences for a sweep of C, the figures behind the C_* constants of training.py. Only our own
+sentences are used: never a dev set.
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ over ACLED's sub-types, and P(acled / crime). Then, per candidate:
 - `none` at least DROP_AT: the candidate is dropped (an idiom, an accident, a threat ...). A
   candidate whose actor1 is armed (soldiers, police, gunmen, rebels: the lexicon's actor kinds)
   has someone who did it, so it is no accident, disaster or natural death: those kinds leave its
-  distribution before `none` is summed (`SentenceJudgement.given`). "Gunmen opened fire on a birthday party"
-  reads like a party accident to the embedding; the gunmen say otherwise;
+  distribution before `none` is summed (`SentenceJudgement.given`). "Gunmen opened fire on a
+  birthday party" reads like a party accident to the embedding; the gunmen say otherwise;
 - a candidate the lexicon's modality cues read as planned (announced, called for, vowed: the
   attribution rules of extract/attribution.py) is dropped too: a plan is not an incident until
   it happens, and the cue is a surer sign of that than the embedding;
