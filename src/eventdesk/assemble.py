@@ -85,7 +85,7 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         if happening != LOOTING:
             continue
         crowd, violence = folded.get((sent, CROWD, bg)), folded.get((sent, VIOLENCE, bg))
-        if crowd is not None and not _armed(looting):
+        if crowd is not None and not armed_doer(looting):
             folded[(sent, CROWD, bg)] = _fold([crowd, looting], head=crowd)
         elif violence is not None and (not _has_actor1(looting) or _one_actor(looting, violence)):
             folded[(sent, VIOLENCE, bg)] = _fold([violence, looting], head=violence)
@@ -290,7 +290,7 @@ def _same_doer(later: Mention, earlier: Mention) -> bool:
     return bool(names[0] & names[1]) or any(w.startswith(("the ", "they", "them")) for w in words)
 
 
-def _armed(m: Mention) -> bool:
+def armed_doer(m: Mention) -> bool:
     """Its actor1 is an armed group or a state's force."""
     return any(a.role == "actor1" and a.kind in ARMED_NONSTATE | ARMED_STATE for a in m.actors)
 

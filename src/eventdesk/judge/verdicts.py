@@ -32,7 +32,7 @@ from functools import cache
 
 import numpy as np
 
-from eventdesk.assemble import ARMED_NONSTATE, ARMED_STATE
+from eventdesk.assemble import armed_doer
 from eventdesk.extract import embed
 from eventdesk.judge.training import BACKGROUND, INCIDENT, NONE, models, p_none
 from eventdesk.records import Mention, Status
@@ -46,8 +46,6 @@ CRIME_AT = 0.5  # P(crime) from which an incident is ordinary crime
 BACKGROUND_DAYS = 365  # a candidate dated this long before its article is background
 # Negative kinds that are happenings no one does: ruled out when an armed actor1 did it.
 AGENTLESS = frozenset({"accident", "disaster", "natural_death"})
-# Actor kinds (extract/data/actors.toml) that bear arms.
-ARMED = ARMED_STATE | ARMED_NONSTATE
 # Sentences whose judgement a process keeps (~1 kB each): the encoder costs ~15 ms a sentence
 # on one core, and copies of one story repeat most of their sentences.
 CACHE_SENTENCES = 20_000
@@ -110,7 +108,7 @@ def _judge_new(sentences: list[str]) -> list[SentenceJudgement]:
     m = models()
     x = embed.encode_cached(sentences)
     happening, subtype, scope = m.happening.probs(x), m.subtype.probs(x), m.scope.probs(x)
-    none = p_none(m.happening, happening)
+    none = p_none(m.happening.labels, happening)
     negative = [i for i, label in enumerate(m.happening.labels) if label not in (INCIDENT, BACKGROUND)]
     column = {label: i for i, label in enumerate(m.happening.labels)}
     crime = m.scope.labels.index("crime") if "crime" in m.scope.labels else None
@@ -130,12 +128,12 @@ def _judge_new(sentences: list[str]) -> list[SentenceJudgement]:
 def judge(mentions: list[Mention]) -> list[Mention]:
     """The article's candidates the judge keeps, each with its scope, background flag and confidence."""
     verdicts = judge_sentences([m.sentence.text for m in mentions])
-    return [_apply(m, v) for m, v in zip(mentions, verdicts, strict=True)
-            if v.given(_armed_actor1(m))[NONE] < DROP_AT and m.status != Status.PLANNED]  # fmt: skip
-
-
-def _armed_actor1(m: Mention) -> bool:
-    return any(a.role == "actor1" and a.kind in ARMED for a in m.actors)
+    kept = []
+    for m, v in zip(mentions, verdicts, strict=True):
+        armed = armed_doer(m)
+        if v.given(armed)[NONE] < DROP_AT and m.status != Status.PLANNED:
+            kept.append(_apply(m, v, armed))
+    return kept
 
 
 def _long_before(m: Mention) -> bool:
@@ -146,12 +144,11 @@ def _long_before(m: Mention) -> bool:
     return (w.anchor - w.value).days >= BACKGROUND_DAYS or (w.precision == "year" and w.value.year < w.anchor.year)
 
 
-def _apply(m: Mention, v: SentenceJudgement) -> Mention:
+def _apply(m: Mention, v: SentenceJudgement, armed: bool) -> Mention:
     label, p_label = v.subtype
     old = _long_before(m)
     background = v.is_background or old
     probs = ", ".join(f"{k} {p:.2f}" for k, p in sorted(v.happening.items()))
-    armed = _armed_actor1(m)
     p = v.given(armed)
     given = f"; with an armed actor1 (no accident, disaster or natural death): none {p[NONE]:.2f}" if armed else ""
     dated = f"; dated {m.when.value} for an article of {m.when.anchor}: background" if old and m.when else ""
