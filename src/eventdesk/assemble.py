@@ -16,7 +16,8 @@ stay apart from the violence they follow and from each other (looting and arrest
 sentence are two of ACLED's events), and candidates of different sentences stay apart: the link
 step merges those when place, date and actors agree. To let it, a later sentence that tells more of
 an incident already told (the lead after the headline, "five were injured in the attack") takes
-that incident's type, place and date (`_one_per_happening`).
+that incident's type, place and date (`_one_per_happening`). People arrested on the day of a
+protest or riot the article tells are its crowd (`crowd_arrests`, after ACLED's actors are filed).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import re
 
 from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, places_agree
 from eventdesk.records import Mention, Place, When
+from eventdesk.resolve.actors import default_actor
 from eventdesk.syntax import is_title_line
 
 # Event types that, in one sentence, tell one happening; the first listed names it: the most
@@ -55,6 +57,9 @@ LOOTING = ("Strategic developments", "Looting/property destruction")
 # the shooting had stopped", "officers blocked the roads"): by the state's own forces, after an
 # incident the article told, part of that incident (a foreign force's deployment stays an event).
 RESPONSE_CUES = frozenset({"deploy", "arrival", "blockade", "guard"})
+# Words that hold the arrested as suspects of a crime, not as the crowd of a protest.
+SUSPECT = re.compile(r"\b(?:suspects?|suspected|accused|gunm[ae]n|attackers?|assailants?|killers?|in connection with)\b",
+                     re.IGNORECASE)
 # A day that dates the speaking, not the incident ("police said on Tuesday", "told reporters late on Monday").
 SPOKEN_ON = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|denied)"
                        r"(?: (?:late|early))? (?:on )?$", re.IGNORECASE)
@@ -325,3 +330,29 @@ def _fold(group: list[Mention], head: Mention | None = None) -> Mention:
         "counts": counts, "actors": actors, "confidence": max(m.confidence for m in group), "reason": reason,
         "refers_back": refers_back,
     })  # fmt: skip
+
+
+def crowd_arrests(mentions: list[Mention]) -> list[Mention]:
+    """An article's arrests of people it does not name, on the day of a protest or riot it tells
+    ("police dispersed the march and arrested 31 people"), arrest that crowd: actor2 is the
+    protesters, or the rioters of a riot, as ACLED files arrests at a demonstration. People
+    arrested as suspects ("four suspects were held") stay who they are."""
+    crowds = [m for m in mentions if m.event_type in ("Protests", "Riots") and not m.background]
+    if not crowds:
+        return mentions
+    return [_crowd_arrested(m, crowds) if m.sub_event_type == "Arrests" and not m.background else m
+            for m in mentions]
+
+
+def _crowd_arrested(arrest: Mention, crowds: list[Mention]) -> Mention:
+    arrested = [a for a in arrest.actors if a.role == "actor2"]
+    if any(a.kind != "civilians" for a in arrested) or SUSPECT.search(arrest.sentence.text):
+        return arrest
+    same_day = [c for c in crowds if dates_agree(c.when, arrest.when)]
+    if not same_day:
+        return arrest
+    riot = any(c.event_type == "Riots" for c in same_day)
+    country = arrest.place.country_code if arrest.place is not None else None
+    crowd = default_actor("rioter" if riot else "protester", "actor2", country)
+    kept = [crowd.model_copy(update={"text": a.text, "start": a.start, "end": a.end}) for a in arrested] or [crowd]
+    return arrest.model_copy(update={"actors": [a for a in arrest.actors if a.role != "actor2"] + kept})

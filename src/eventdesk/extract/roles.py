@@ -75,7 +75,11 @@ def _roles(trigger: Token, fam: Family) -> tuple[Token | None, Token | None]:
     if trigger.pos_ != "VERB":
         return act.noun_roles(trigger)
     if fam.object_role == "target":  # "fired tear gas at students": the target, not the weapon
-        return _subject(trigger), act.target_of(trigger)
+        target = act.target_of(trigger)
+        if target is None or not is_animate(target):  # "pelted police with stones": the object
+            obj = act.verb_object(trigger)
+            target = obj if obj is not None and is_animate(obj) else target
+        return _subject(trigger), target
     if fam.object_role == "victim":  # "a man died": the subject suffered it
         return None, _subject(trigger)
     subj, obj = _subject(trigger), act.verb_object(trigger)

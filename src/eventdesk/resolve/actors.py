@@ -16,10 +16,13 @@ actors as ACLED's codebook does for the incident's type, which the sentence alon
   commits an ordinary crime: an individual, ACLED's "other".
 - **Every type has its actors** (ACLED codebook, "Actors" and each event type):
   Protests: actor1 the protesters; a peaceful protest has no actor2; in excessive force against
-  protesters the force is actor1 (the police when none is named) and the protesters actor2. Riots: actor1 the rioters.
+  protesters the force is actor1 (the police when none is named) and the protesters actor2. Riots: actor1 the rioters,
+  a state's force they engage actor2.
   Violence against civilians: actor2 civilians; a perpetrator the text does not name, or names
   only as people ("masked men"), is an "Unidentified Armed Group" (in ordinary crime, an individual). Explosions from a planted or thrown device likewise; their
-  victims, when counted, are actor2. Arrests: the police arrest, when the text names no one else.
+  victims, when counted, are actor2. Arrests: the police arrest, when the text names no one else;
+  the people arrested on the day of a protest or riot the article tells are its crowd
+  (`assemble.crowd_arrests`, over an article's incidents).
 
 Only what the codebook fixes is added; the rest stays as the text says, or absent.
 """
@@ -64,20 +67,20 @@ def code_actors(mention: Mention) -> Mention:
                   for a in actors]
     if t == "Protests":
         actors = _protest(actors, sub, country)
-    elif t == "Riots" and not _has(actors, "actor1"):
-        actors.insert(0, _default("rioter", "actor1", country))
+    elif t == "Riots":
+        actors = _riot(actors, country)
     elif t == "Violence against civilians":
         if not _has(actors, "actor2"):
-            actors.append(_default("civilian", "actor2", country))
+            actors.append(default_actor("civilian", "actor2", country))
         if not _has(actors, "actor1"):
-            actors.insert(0, _default("unidentified armed group", "actor1", country))
+            actors.insert(0, default_actor("unidentified armed group", "actor1", country))
     elif t == "Explosions/Remote violence":
         if sub in DEVICE_SUBTYPES and not _has(actors, "actor1"):
-            actors.insert(0, _default("unidentified armed group", "actor1", country))
+            actors.insert(0, default_actor("unidentified armed group", "actor1", country))
         if not _has(actors, "actor2") and (victim := _victims(mention.counts, country)) is not None:
             actors.append(victim)
     elif t == "Strategic developments" and sub == "Arrests" and not _has(actors, "actor1"):
-        actors.insert(0, _default("police", "actor1", country))
+        actors.insert(0, default_actor("police", "actor1", country))
     if actors == mention.actors:
         return mention
     return mention.model_copy(update={"actors": actors})
@@ -89,7 +92,7 @@ def _as_military(actor: Actor) -> Actor:
     files it ("Military Forces of Russia"); foreign where the event is abroad (`_abroad`)."""
     if actor.kind != "communal group" or actor.country_code is None:
         return actor
-    military = _default("military", "actor1", actor.country_code)
+    military = default_actor("military", "actor1", actor.country_code)
     return military.model_copy(update={"text": actor.text, "start": actor.start, "end": actor.end})
 
 
@@ -107,7 +110,7 @@ def _perpetrators(actor: Actor, scope: str, country: str | None) -> Actor:
     unidentified armed group; in ordinary crime, individuals ("other")."""
     if scope == "crime":
         return actor.model_copy(update={"kind": "person"})
-    group = _default("unidentified armed group", "actor1", country or actor.country_code)
+    group = default_actor("unidentified armed group", "actor1", country or actor.country_code)
     return group.model_copy(update={"text": actor.text, "start": actor.start, "end": actor.end})
 
 
@@ -149,13 +152,13 @@ def _abroad(actor: Actor, country: str | None) -> Actor:
 
 
 def _as_civilians(actor: Actor, country: str | None) -> Actor:
-    civilians = _default("civilian", actor.role, country or actor.country_code)
+    civilians = default_actor("civilian", actor.role, country or actor.country_code)
     return civilians.model_copy(update={"text": actor.text or actor.name, "start": actor.start, "end": actor.end})
 
 
 def _protest(actors: list[Actor], sub: str, country: str | None) -> list[Actor]:
     if not _has(actors, "actor1"):
-        actors.insert(0, _default("protester", "actor1", country))
+        actors.insert(0, default_actor("protester", "actor1", country))
     if sub == "Peaceful protest":
         return [a.model_copy(update={"role": "associated"}) if a.role == "actor2" else a for a in actors]
     swap = {"actor1": "actor2", "actor2": "actor1"}
@@ -164,7 +167,7 @@ def _protest(actors: list[Actor], sub: str, country: str | None) -> list[Actor]:
             actors = [a.model_copy(update={"role": swap[a.role]}) if a.role in swap else a for a in actors]
         if not any(a.role == "actor1" and a.kind == "protesters" for a in actors):
             actors = [a.model_copy(update={"role": "associated"}) if a.role == "actor1" else a for a in actors]
-            actors.insert(0, _default("protester", "actor1", country))
+            actors.insert(0, default_actor("protester", "actor1", country))
         return actors
     if sub != "Excessive force against protesters":
         return actors
@@ -172,10 +175,22 @@ def _protest(actors: list[Actor], sub: str, country: str | None) -> list[Actor]:
         actors = [a.model_copy(update={"role": swap[a.role]}) if a.role in swap else a for a in actors]
     if not any(a.role == "actor1" and a.kind in STATE_KINDS | {FOREIGN} for a in actors):
         actors = [a.model_copy(update={"role": "associated"}) if a.role == "actor1" else a for a in actors]
-        actors.insert(0, _default("police", "actor1", country))
+        actors.insert(0, default_actor("police", "actor1", country))
     if not any(a.role == "actor2" and a.kind == "protesters" for a in actors):
         actors = [a.model_copy(update={"role": "associated"}) if a.role == "actor2" else a for a in actors]
-        actors.append(_default("protester", "actor2", country))
+        actors.append(default_actor("protester", "actor2", country))
+    return actors
+
+
+def _riot(actors: list[Actor], country: str | None) -> list[Actor]:
+    """A riot's actor1 is the rioters. A state's force told as its only doer ("officers in riot
+    gear fired rubber bullets as the riot raged") is the side the rioters engaged: actor2, as
+    ACLED files police at a violent demonstration."""
+    doers = [a for a in actors if a.role == "actor1"]
+    if doers and all(a.kind in STATE_KINDS | {FOREIGN} for a in doers):
+        actors = [a.model_copy(update={"role": "actor2"}) if a.role == "actor1" else a for a in actors]
+    if not _has(actors, "actor1"):
+        actors.insert(0, default_actor("rioter", "actor1", country))
     return actors
 
 
@@ -188,15 +203,15 @@ def _victims(counts: Iterable[Count], country: str | None) -> Actor | None:
     for c in counted:
         entry = entry_for((c.who or "").lower())
         if entry is not None and entry.kind in ARMED_KINDS:
-            return _default(entry.patterns[0], "actor2", country)
-    return _default("civilian", "actor2", country)
+            return default_actor(entry.patterns[0], "actor2", country)
+    return default_actor("civilian", "actor2", country)
 
 
 def _has(actors: list[Actor], role: str) -> bool:
     return any(a.role == role for a in actors)
 
 
-def _default(pattern: str, role: str, country: str | None) -> Actor:
+def default_actor(pattern: str, role: str, country: str | None) -> Actor:
     """The actor-table entry holding `pattern`, named for `country` ("Civilians (Greece)")."""
     table = actor_table()
     entry = next(e for e in table.kinds if pattern in e.patterns)

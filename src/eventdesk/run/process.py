@@ -26,7 +26,7 @@ from eventdesk import nlp
 from eventdesk.clean import clean
 from eventdesk.config import Config
 from eventdesk.extract import extract
-from eventdesk.assemble import assemble
+from eventdesk.assemble import assemble, crowd_arrests
 from eventdesk.resolve.actors import code_actors
 from eventdesk.resolve.status import party_status
 from eventdesk.judge.verdicts import judge
@@ -304,7 +304,7 @@ def _one(article: Article, doc, rest=None, options: Options = Options()) -> Proc
         mentions = extract(doc, article, rest=rest, second_opinion=options.second_opinion)
         if options.judge and mentions:
             mentions = assemble(judge(mentions))
-        mentions = [party_status(code_actors(m)) for m in mentions]
+        mentions = crowd_arrests([party_status(code_actors(m)) for m in mentions])
     except Exception as exc:  # one bad article must not stop the batch: record why
         log.debug("extraction failed for %s", article.source, exc_info=True)
         return failed(article, f"extraction failed ({type(exc).__name__}: {detail(exc)}); please report it as a bug")
