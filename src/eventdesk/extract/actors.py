@@ -346,7 +346,15 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     held = _of_holder(noun)
     if agent is None and held.dep_ in ("dobj", "pobj") and held.head.pos_ == "VERB":
         agent = subject_of(held.head) if held.dep_ == "dobj" else None
+        if agent is not None and _names_an_act(agent):
+            agent = None  # "a police shooting touched off riots": the shooting, not the police, set them off
     return _claimant(noun) or agent, patient
+
+
+def _names_an_act(noun: Token) -> bool:
+    """A noun the parser took apart from the act it names: "a police shooting" read as police
+    (the subject) shooting (a participle right after it)."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i == noun.i + 1 for c in noun.children)
 
 
 # Verbs by which a group owns an act ("claimed responsibility for the bombing").
@@ -364,12 +372,21 @@ def _claimant(noun: Token) -> Token | None:
     return subject_of(verb) if verb is not None and verb.lemma_.lower() in RESPONSIBILITY_VERBS else None
 
 
+# Kinds of a force that, as a noun modifying an event noun, did it ("a police shooting").
+FORCE_KINDS = frozenset({"police", "state forces", "military", "armed group", "political militia", "rebel group",
+                         "identity militia"})
+
+
 def modifying_actor(noun: Token) -> Token | None:
-    """The doer named as a nationality modifying the event noun ("Russian shelling", "an Israeli
-    air strike"). A place or a thing in that slot ("a Gaza air strike", "a mosque bombing") is
-    none; so, for now, is a force ("a police shooting"): the sentence's other clauses may name the
-    same force, and whether they tell one happening is assemble's to decide from distinct words."""
-    return next((c for c in noun.lefts if c.dep_ == "amod" and c.pos_ == "ADJ" and country_of_word(c.text)), None)
+    """The doer named as a nationality or a force modifying the event noun ("Russian shelling",
+    "an Israeli air strike", "a police shooting", "an army raid"). A place or a thing in that
+    slot ("a Gaza air strike", "a mosque bombing") is none."""
+    for c in noun.lefts:
+        if c.dep_ == "amod" and c.pos_ == "ADJ" and country_of_word(c.text):
+            return c
+        if c.dep_ in ("compound", "amod") and (e := entry_for(c.lemma_)) is not None and e.kind in FORCE_KINDS:
+            return c
+    return None
 
 
 def _of_holder(noun: Token) -> Token:

@@ -184,12 +184,29 @@ def choose_type(trigger: Token, fam: Family, actors: list[Actor]) -> tuple[str, 
     """(full type, rule description) from the family's rules; full type "" = no event."""
     lex = lexicon()
     kinds = {role: next((a.kind or UNKNOWN_KIND for a in actors if a.role == role), None) for role in ("actor1", "actor2")}
-    sent_lemmas = {word_lemma(t) for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+    context = _cause_phrase(trigger) or trigger.sent
+    sent_lemmas = {word_lemma(t) for t in context} | {t.lower_ for t in context}
     lemmas = {"context": sent_lemmas, "clause": clause_lemma_set(trigger), "frame": frame_lemma_set(trigger)}
     for rule in fam.rules:
         if _rule_holds(rule, kinds, lemmas, lex):
             return rule.type, rule.describe()
     return fam.default, "default"
+
+
+# Prepositions of a cause: "protests since the police shooting of a teenager", "riots over the
+# killing of a student". An act named in their phrase set the rest of the sentence off.
+CAUSE_PREPS = frozenset({"since", "after", "over", "following", "against"})
+
+
+def _cause_phrase(trigger: Token) -> list[Token] | None:
+    """The cause phrase the trigger is named in ("since the fatal police shooting of a boy"), or
+    None: there the rest of the sentence (the protests it set off) is no context of the act."""
+    tok = trigger
+    while tok.dep_ in ("compound", "amod", "conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in CAUSE_PREPS:
+        return list(tok.head.subtree)
+    return None
 
 
 # An actor whose kind the table does not know (a rule's "none" accepts it, "absent" does not).

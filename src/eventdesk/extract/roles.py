@@ -95,6 +95,8 @@ def _subject(verb: Token) -> Token | None:
     streets firing live ammunition"), the subject of the clause that place belongs to."""
     subj = act.subject_of(verb)
     noun = verb.head
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and is_animate(noun):
+        return noun  # "gunmen firing at random", "a police shooting" the parser read as police shooting
     if (subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ in ("dobj", "pobj")
             and not is_animate(noun)):
         clause = noun.head.head if noun.dep_ == "pobj" else noun.head
