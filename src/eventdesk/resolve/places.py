@@ -68,13 +68,17 @@ DEMONYM_WEIGHT = 0.5  # a country named by its people ("Israeli aircraft") votes
 # A place within this distance of a focus country's centre earns this fraction of that
 # country's focus share (document context: the neighbourhood of what the article is about).
 NEIGHBOUR_KM = 500.0
+# A country with less than this share of the article's focus is outside it for `_is_guess`; a
+# town smaller than SMALL_TOWN there is a guess even when no other country has one of its name.
+MINOR_SHARE = 0.15
+SMALL_TOWN = 50_000
 NEIGHBOUR_FRACTION = 0.5
 # Verbs of treatment: "treated at a clinic in Goma", "died in hospital in Jos".
 CARE_VERBS = frozenset({"treat", "die", "admit", "recover", "hospitalise", "hospitalize", "succumb"})
 REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
 ROLE_REASONS: dict[str, str] = {
     "in_name": "inside an organisation's name", "home": "an actor's home", "origin": "where a movement starts",
-    "guess": "ambiguous name, no context for this country in the article",
+    "guess": "a name placed outside the countries the rest of the article points to",
     "hospital": "where the wounded were taken",
 }  # fmt: skip
 # Roles that never give an event its place; an "origin" does only when its sentence names no other.
@@ -132,14 +136,26 @@ def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
     gaz = gazetteer or load_gazetteer()
     mentions = _recognise(doc, gaz)
     _link_containers(doc, mentions)
-    focus = _focus(mentions, gaz, _demonym_votes(doc, gaz))
+    mentions = _abbreviated_states(doc, gaz, mentions)
+    votes = _votes(mentions, _demonym_votes(doc, gaz))
+    focus = sum(votes.values(), Counter())
     near = _near_focus(focus, gaz)
     mentions += _from_context(doc, gaz, mentions, focus)
     _one_level_per_name(mentions)
+    guessed: set[str] = set()
     for m in mentions:
         m.best, m.why = _resolve(m, focus, near)
-        if m.role is None and _is_guess(m, focus, near):
+        name = normalize(m.name)
+        others = focus - votes.get(name, Counter())  # where the article's other names point
+        if m.role is None and _is_guess(m, others, _near_focus(others, gaz), named=bool(others - votes[""])):
             m.role = "guess"
+            guessed.add(name)
+    if guessed:  # a name placed outside where the others point is no evidence of where the article is
+        focus = sum((v for k, v in votes.items() if k not in guessed), Counter())
+        near = _near_focus(focus, gaz)
+        for m in mentions:
+            if m.role != "guess":
+                m.best, m.why = _resolve(m, focus, near)
     places = [_to_place(m) for m in mentions if m.best]
     places += _phrases(doc, places, focus, gaz)
     return sorted(places, key=lambda p: p.start or 0)
@@ -513,6 +529,47 @@ def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
                 break
 
 
+@cache
+def _state_abbreviations() -> list[tuple[str, str, str]]:
+    """(abbreviation, country code, first-level region) of `data/places.toml`, longest first."""
+    table = lexicon()["state_abbreviations"]
+    rows = [(a, code, region) for code, regions in table.items() for region, abbrs in regions.items() for a in abbrs]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _abbreviated_states(doc: Doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
+    """"Burlington, Vt.", "Kingston, Ont.": the abbreviated state or province after a town and a
+    comma holds the town. The abbreviation becomes a place of its own (the region, precision 3)
+    that contains the town; the town keeps only its candidates in that region, none when the
+    gazetteer has no town of the name there (the region is then all that is known)."""
+    text = doc.text
+    added: list[_Mention] = []
+    for m in mentions:
+        if m.container is not None or not any(c.kind == "city" for c in m.cands):
+            continue
+        gap = re.match(r",[ \t]*", text[m.end : m.end + 4])
+        if gap is None:
+            continue
+        start = m.end + gap.end()
+        hit = next((row for row in _state_abbreviations() if text.startswith(row[0], start)
+                    and not text[start + len(row[0]) : start + len(row[0]) + 1].isalpha()), None)
+        if hit is None:
+            continue
+        abbr, code, name = hit
+        region = [c for c in gaz.candidates(name) if c.kind == "admin1" and c.country_code == code]
+        if not region:
+            continue
+        state = _Mention(start, start + len(abbr), abbr, name, "state abbreviation", m.sent_start, region)
+        m.cands = [c for c in m.cands if c.country_code == code and c.admin1 == name and c.kind == "city"]
+        m.container, state.contained = state, m
+        added.append(state)
+    if not added:
+        return mentions
+    spans = [(a.start, a.end) for a in added]
+    kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
 def _same_level(left: _Mention, right: _Mention) -> bool:
     """Both names are first-level regions of one country: a list, not containment."""
     lefts = {c.country_code for c in left.cands if c.kind == "admin1" and c.primary}
@@ -533,23 +590,29 @@ def _focus(mentions: list[_Mention], gaz: Gazetteer, demonyms: Counter[str] | No
     the countries it names by their people (`demonyms`). A country name that several countries
     share ("Congo") names one of them: each gets an equal share of its vote. Only when none of
     that exists do the ambiguous names vote for their own best guesses."""
-    weights: Counter[str] = Counter(demonyms or {})
-    fallback: Counter[str] = Counter()
+    return sum(_votes(mentions, demonyms).values(), Counter())
+
+
+def _votes(mentions: list[_Mention], demonyms: Counter[str] | None = None) -> dict[str, Counter[str]]:
+    """`_focus`'s country votes, by the name that casts them ("" for the demonyms)."""
+    votes: dict[str, Counter[str]] = {"": Counter(demonyms or {})}
+    fallback: dict[str, Counter[str]] = {"": Counter()}
     for m in mentions:
         best, _ = _resolve(m, Counter())
         if best is None or not best.country_code or m.metonymy and best.kind != "country":
             continue
         weight = DATELINE_WEIGHT if m.dateline else 1.0
         weight = weight if best.kind != "continent" else 0
-        fallback[best.country_code] += weight
+        name = normalize(m.name)
+        fallback.setdefault(name, Counter())[best.country_code] += weight
         countries = {c.country_code for c in m.cands if c.kind == "country"}
         if _unambiguous(best, m.cands) or m.container is not None or m.contained is not None:
-            weights[best.country_code] += weight
+            votes.setdefault(name, Counter())[best.country_code] += weight
         elif best.kind == "country" and all(c.kind == "country" or c.population * FOCUS_DOMINANCE < best.population
                                             for c in m.cands):
             for code in countries:
-                weights[code] += weight / len(countries)
-    return weights or fallback
+                votes.setdefault(name, Counter())[code] += weight / len(countries)
+    return votes if any(sum(v.values()) for v in votes.values()) else fallback
 
 
 def _demonym_votes(doc: Doc, gaz: Gazetteer) -> Counter[str]:
@@ -629,15 +692,26 @@ def _neighbour_share(c: Candidate, share: float, near: list[tuple[float, float, 
     return NEIGHBOUR_FRACTION * max(close, default=0.0)
 
 
-def _is_guess(m: _Mention, focus: Counter[str], near: list[tuple[float, float, float]]) -> bool:
-    """An ambiguous name resolved by size alone to a place outside the article's countries and
-    their neighbourhood ("West Coast" in a story about Oregon taken as an Australian state)."""
+def _is_guess(m: _Mention, focus: Counter[str], near: list[tuple[float, float, float]], named: bool = True) -> bool:
+    """A name resolved to a place outside the countries the article's other names point to and
+    their neighbourhood (`focus` is without the name's own votes): an ambiguous name resolved by
+    size alone ("West Coast" in a story about Oregon taken as an Australian state, "Palma" in
+    one about Cabo Delgado taken as Mallorca's), a small town ("Church Street" in a story from
+    Vermont) or a name the gazetteer knows only as another name of a place ("Gulshan", a
+    Karachi neighbourhood, is also a name of Tabas in Iran). The last two only where other place
+    names point elsewhere (`named`): people named by nation ("the Ethiopians shelled villages near
+    Badme") tell who acted, not where."""
     best = m.best
-    if best is None or not focus or m.container is not None or m.contained is not None:
+    if best is None or not focus or m.container is not None or m.contained is not None or m.dateline:
         return False
-    if best.kind in {"country", "continent"} or focus[best.country_code] or _neighbour_share(best, 0.0, near):
+    if best.kind in {"country", "continent"} or _neighbour_share(best, 0.0, near):
         return False
-    return not _unambiguous(best, m.cands)
+    if focus[best.country_code] >= MINOR_SHARE * sum(focus.values()):
+        return False
+    if any(c.primary and c.country_code != best.country_code for c in m.cands):
+        return True  # other countries have places of this very name
+    small = best.kind == "city" and best.population < SMALL_TOWN
+    return named and (small or not best.primary)
 
 
 def _prefer_city(scored: list[Candidate]) -> Candidate:
