@@ -351,7 +351,10 @@ def _crowd_arrested(arrest: Mention, crowds: list[Mention]) -> Mention:
     same_day = [c for c in crowds if dates_agree(c.when, arrest.when)]
     if not same_day:
         return arrest
-    riot = any(c.event_type == "Riots" for c in same_day)
+    # the crowd of its own sentence, else of its place, else of its day
+    here = [c for c in same_day if c.sentence.start == arrest.sentence.start] or [
+        c for c in same_day if places_agree(c.place, arrest.place)] or same_day
+    riot = any(c.event_type == "Riots" for c in here)
     country = arrest.place.country_code if arrest.place is not None else None
     crowd = default_actor("rioter" if riot else "protester", "actor2", country)
     kept = [crowd.model_copy(update={"text": a.text, "start": a.start, "end": a.end}) for a in arrested] or [crowd]

@@ -37,7 +37,7 @@ CAUSES = [
     "Protests, riots and clashes with police have gripped Patras for the sixth day since the fatal police "
     "shooting of a teenager on Saturday.",
     "Thousands marched in Nantes on Sunday over the police killing of a delivery driver on Friday.",
-    "Riots broke out in Lusaka on Monday after the police shooting of a street vendor.",
+    "Riots broke out in Lusaka on Monday after the fatal police shooting of a street vendor.",
 ]
 AT_A_PROTEST = [
     "Police shot dead two protesters in Harare on Tuesday.",
@@ -64,3 +64,12 @@ def test_the_cause_of_a_protest_is_an_attack_of_its_own(caused, text: str) -> No
 def test_force_used_at_a_protest_stays_excessive_force(caused, text: str) -> None:
     (m,) = caused[text]
     assert (m.event_type, m.sub_event_type) == ("Protests", "Excessive force against protesters")
+
+
+@pytest.mark.parametrize("text", CAUSES, ids=[t[:40] for t in CAUSES])
+def test_the_toll_of_a_cause_is_its_own(caused, text: str) -> None:
+    """The one killed "since the fatal police shooting of a teenager" was killed in the attack,
+    not in the protests it set off."""
+    for m in caused[text]:
+        killed = [c.best for c in m.counts if c.kind == "killed"]
+        assert killed == ([1] if m.event_type == "Violence against civilians" else [])

@@ -17,6 +17,12 @@ PROBES = [
     ("Maria Lopez, 34, was shot dead outside her home in Tegucigalpa, Honduras, on Saturday.", {"killed": 1}),
     ("Gunmen killed a 12-year-old boy and his grandmother in a village near Jos, Nigeria, on Wednesday.", {"killed": 2}),
     ("Two soldiers were killed and a civilian was wounded in an attack near Mopti, Mali, on Sunday.", {"killed": 2, "injured": 1}),
+    # the one "of" a killing, or of a fatal act
+    ("Protests have gripped Patras since the fatal police shooting of a teenage boy on Saturday night.", {"killed": 1}),
+    ("Protests erupted after the fatal stabbing of a student in Leeds, England, on Friday.", {"killed": 1}),
+    ("The deadly beating of a prisoner in a jail in Abuja, Nigeria, on Monday angered his family.", {"killed": 1}),
+    ("The shooting of a police officer in Lyon, France, on Monday wounded him in the leg.", {"injured": 1}),
+    ("A stabbing at a market in Marseille, France, left two people wounded on Tuesday.", {"injured": 2}),
     # traps: a family's size, the whole of a part, an age, a street number, a plural with no number,
     # a negated toll, a verdict, a press conference
     ("A father of two was shot dead outside a bakery in Cali, Colombia, on Friday.", {"killed": 1}),

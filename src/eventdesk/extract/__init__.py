@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from eventdesk.extract.actors import PUBLISHED
 from eventdesk.extract.counts import find_counts, named_counts
 from eventdesk.extract.events import find_events
+from eventdesk.extract.lexicon import CAUSE_PREPS
 from eventdesk.records import Article, Count, Mention, Place, When, hash_id
 from eventdesk.resolve.dates import find_times
 from eventdesk.resolve.places import find_places, locate
@@ -47,7 +48,7 @@ def extract(doc: Doc, article: Article, *, rest: Doc | None = None, second_opini
     for sent_mentions in by_sentence.values():
         sent = sent_mentions[0].sentence
         counts = _sentence_counts(doc, sent.start, sent.end)
-        assigned = _assign_counts(sent_mentions, counts)
+        assigned = _assign_counts(sent_mentions, counts, doc)
         for m in sent_mentions:
             place = _place_for(doc, m, places)
             one = m.model_copy(
@@ -105,11 +106,16 @@ def _sentence_counts(doc: Doc, start: int, end: int) -> list[Count]:
     return sorted(kept + named, key=lambda c: c.start)
 
 
-def _assign_counts(mentions: list[Mention], counts: list[Count]) -> dict[str, list[Count]]:
-    """Give each count to the nearest compatible mention of its sentence (at most one)."""
+def _assign_counts(mentions: list[Mention], counts: list[Count], doc: Doc) -> dict[str, list[Count]]:
+    """Give each count to the nearest compatible mention of its sentence (at most one). A count
+    in a cause phrase ("riots following the killing of a teenager") is the toll of the act named
+    there: it goes to a mention of that phrase or to none."""
     out: dict[str, list[Count]] = {}
     for count in counts:
         candidates = [m for m in mentions if count.kind in COUNT_KINDS_BY_TYPE[m.event_type]]
+        cause = _cause_span(doc, count)
+        if cause is not None:
+            candidates = [m for m in candidates if cause[0] <= m.trigger.start < cause[1]]
         if count.kind == "arrested" and any(m.sub_event_type == ARRESTS for m in candidates):
             candidates = [m for m in candidates if m.sub_event_type == ARRESTS]
         if not candidates:
@@ -117,6 +123,19 @@ def _assign_counts(mentions: list[Mention], counts: list[Count]) -> dict[str, li
         best = min(candidates, key=lambda m: abs(m.trigger.start - count.start))
         out.setdefault(best.id, []).append(count)
     return out
+
+
+def _cause_span(doc: Doc, count: Count) -> tuple[int, int] | None:
+    """(start, end) characters of the cause phrase ("following the killing of a teenager") that
+    holds the count's words, or None."""
+    span = doc.char_span(count.start, count.end, alignment_mode="expand") if count.start is not None else None
+    if span is None:
+        return None
+    prep = next((a for a in span.root.ancestors if a.dep_ == "prep" and a.lower_ in CAUSE_PREPS), None)
+    if prep is None:
+        return None
+    last = prep.right_edge
+    return prep.idx, last.idx + len(last)
 
 
 def _place_for(doc: Doc, mention: Mention, places: list[Place]) -> Place | None:

@@ -346,15 +346,17 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     held = _of_holder(noun)
     if agent is None and held.dep_ in ("dobj", "pobj") and held.head.pos_ == "VERB":
         agent = subject_of(held.head) if held.dep_ == "dobj" else None
-        if agent is not None and _names_an_act(agent):
+        if agent is not None and names_an_act(agent):
             agent = None  # "a police shooting touched off riots": the shooting, not the police, set them off
     return _claimant(noun) or agent, patient
 
 
-def _names_an_act(noun: Token) -> bool:
+def names_an_act(noun: Token) -> bool:
     """A noun the parser took apart from the act it names: "a police shooting" read as police
-    (the subject) shooting (a participle right after it)."""
-    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i == noun.i + 1 for c in noun.children)
+    (the subject) shooting (a participle right after it, with no object: "soldiers guarding the
+    checkpoint" are soldiers)."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i == noun.i + 1 and not any(g.dep_ == "dobj" for g in c.children)
+               for c in noun.children)
 
 
 # Verbs by which a group owns an act ("claimed responsibility for the bombing").

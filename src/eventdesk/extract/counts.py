@@ -26,6 +26,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventdesk.extract.actors import names_an_act
 from eventdesk.extract.quantities import Quantity, _quantity_words, _read_toml, parse_quantity
 from eventdesk.records import Count, CountKind
 
@@ -312,15 +313,18 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
     taken = [(c.start, c.end) for c in counts]
     out: list[Count] = []
     for verb in span:
-        kind = (_lookup(verb, words.object) or _dead(verb)) if verb.pos_ == "VERB" else None
-        if kind not in NAMED_KINDS or verb.lemma_.lower() in NAMED_VERB_SKIP:
-            continue
-        if any(c.dep_ == "neg" for c in verb.children):
-            continue
-        group = next((c for c in verb.children if c.dep_ == ("nsubjpass" if _passive(verb) else "dobj")), None)
-        if group is None and verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head):
-            # "a guard was shot dead and a shop assistant wounded": the auxiliary is the first verb's
-            group = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.pos_ == "NOUN":  # "the fatal shooting of a teenager", "the killing of a journalist"
+            kind, group = _killed_of(verb)
+        else:
+            kind = (_lookup(verb, words.object) or _dead(verb)) if verb.pos_ == "VERB" else None
+            if kind not in NAMED_KINDS or verb.lemma_.lower() in NAMED_VERB_SKIP:
+                continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            group = next((c for c in verb.children if c.dep_ == ("nsubjpass" if _passive(verb) else "dobj")), None)
+            if group is None and verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head):
+                # "a guard was shot dead and a shop assistant wounded": the auxiliary is the first verb's
+                group = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if group is None:
             continue
         members = [group, *(t for t in group.conjuncts if t.i > group.i)]
@@ -339,6 +343,24 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
         text = doc.text[start:end]
         out.append(Count(kind=kind, low=n, high=n, best=n, text=text, start=start, end=end, who=text))
     return out
+
+
+# Nouns of a killing, and nouns of violence that "fatal" or "deadly" makes one: the person "of"
+# them was killed ("the murder of an activist", "the fatal stabbing of a student").
+KILLING_NOUNS = frozenset({"killing", "murder", "assassination", "beheading", "lynching", "execution"})
+FATAL_NOUNS = frozenset({"shooting", "stabbing", "beating", "attack", "assault"})
+FATAL_WORDS = frozenset({"fatal", "deadly"})
+
+
+def _killed_of(noun: Token) -> tuple[CountKind | None, Token | None]:
+    """("killed", the one "of" a killing noun) or (None, None)."""
+    lemma = noun.lemma_.lower()
+    fatal = lemma in FATAL_NOUNS and any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in noun.children)
+    if lemma not in KILLING_NOUNS and not fatal:
+        return None, None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return ("killed", group) if group is not None else (None, None)
 
 
 def _dead(verb: Token) -> CountKind | None:
@@ -369,8 +391,8 @@ def _one_person(tok: Token) -> bool:
         return True
     if tok.ent_type_ == "PERSON":
         return True
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ in NOT_PEOPLE_ENTITIES:
-        return False
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ in NOT_PEOPLE_ENTITIES or names_an_act(tok):
+        return False  # names_an_act: "a police shooting" the parser read as police shooting
     if _in(tok, _kind_words().thing) or any(c.dep_ == "nummod" for c in tok.children):
         return False
     return any(c.dep_ in ("det", "poss") and (c.lower_ in ONE_DETS or c.tag_ == "PRP$") for c in tok.children)

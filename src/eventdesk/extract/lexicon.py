@@ -255,7 +255,8 @@ def clause_lemma_set(trigger: Token) -> set[str]:
     stack = [c for c in trigger.children if c.dep_ not in SUBCLAUSE_DEPS]
     while stack:
         tok = stack.pop()
-        out.add(word_lemma(tok))
+        if not _warning_shot(tok):
+            out.add(word_lemma(tok))
         stack.extend(c for c in tok.children if c.dep_ not in SUBCLAUSE_DEPS)
     if trigger.pos_ != "VERB":
         out |= {c.lemma_.lower() for c in trigger.head.children if c.dep_ in ("compound", "amod", "nsubj")}
@@ -269,6 +270,13 @@ def clause_lemma_set(trigger: Token) -> set[str]:
         subj = act.subject_of(trigger) if trigger.dep_ == "conj" else act.subject_of(trigger.head)
         out |= {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
     return out
+
+
+def _warning_shot(tok: Token) -> bool:
+    """"into the air", "in the air": where warning shots go, not an air strike (read from the
+    words: the parser may join "the air and tear gas")."""
+    doc = tok.doc
+    return tok.lower_ == "air" and tok.i >= 2 and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 2].lower_ in ("into", "in")
 
 
 def _rule_holds(rule: Rule, kinds: dict[str, str | None], lemmas: dict[str, set[str]], lex: Lexicon) -> bool:

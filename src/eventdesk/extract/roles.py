@@ -29,8 +29,8 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
     agent = _resolve_pronoun(agent, attribution)
     if patient is not None and patient.dep_ == "nsubjpass":  # "a journalist said he had been beaten"
         patient = _resolve_pronoun(patient, attribution)
-    if fam.object_role == "none":
-        patient = None
+    if fam.object_role == "none" or patient is not None and act.names_an_act(patient):
+        patient = None  # "a police shooting ... was killed": an act the parser took for its victim
     if fam.object_role == "actor1" and patient is not None:
         return _deployment_actors(agent, patient, home, seg)
     out: list[Actor] = []
