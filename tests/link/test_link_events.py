@@ -138,7 +138,9 @@ def test_a_protest_met_with_lethal_force_is_excessive_force_whatever_the_majorit
 
     ms = [_mention(a, etype="Protests") for a in ("a1", "a2", "a3")]
     subs = ["Peaceful protest", "Peaceful protest", "Excessive force against protesters"]
-    ms = [m.model_copy(update={"sub_event_type": s}) for m, s in zip(ms, subs)]
+    killed = [_count("one man", 1, 1, 1)]  # the lethal force itself
+    ms = [m.model_copy(update={"sub_event_type": s, "counts": killed if s.startswith("Excessive") else []})
+          for m, s in zip(ms, subs)]
     assert merged_sub_type(ms) == "Excessive force against protesters"
     riots = [m.model_copy(update={"event_type": "Riots", "sub_event_type": s}) for m, s in
              zip(ms, ["Mob violence", "Violent demonstration", "Violent demonstration"])]  # fmt: skip

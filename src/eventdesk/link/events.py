@@ -262,16 +262,32 @@ PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive 
 
 
 def merged_sub_type(members: Sequence[Mention]) -> str:
-    """The merged event's sub-type (see PROTEST_SEVERITY). A riot any member tells as a violent
+    """The merged event's sub-type (see PROTEST_SEVERITY); excessive force only where a member
+    tells of force that kills or injures (`_grave`), else the protest met an intervention. A riot any member tells as a violent
     demonstration was one (ACLED's mob violence is rioting outside a demonstration), however many
     members tell only of rioters attacking."""
     subs = [m.sub_event_type for m in members]
     severe = [s for s in subs if s in PROTEST_SEVERITY]
     if severe and len(severe) == len(subs):
-        return max(severe, key=PROTEST_SEVERITY.index)
+        sub = max(severe, key=PROTEST_SEVERITY.index)
+        if sub == PROTEST_SEVERITY[-1] and not any(_grave(m) for m in members):
+            return PROTEST_SEVERITY[1]  # tear gas, warning shots, a baton charge: an intervention
+        return sub
     if members[0].event_type == "Riots" and "Violent demonstration" in subs:
         return "Violent demonstration"
     return Counter(subs).most_common(1)[0][0]
+
+
+# Words of lethal or grave force against people: ACLED's excessive force against protesters.
+GRAVE = re.compile(r"\b(?:kill|shot\b|shoots?\b|shooting|wound|injur|hurt|beat|stab|dead|die|massacr|lynch|live (?:rounds|ammunition|fire))",
+                   re.IGNORECASE)
+
+
+def _grave(m: Mention) -> bool:
+    """The mention tells of force that kills or injures: a death or injury counted, or a trigger
+    or sentence of shooting, beating or wounding people."""
+    return any(c.kind in ("killed", "injured") and (c.best or c.low) for c in m.counts) or bool(
+        GRAVE.search(m.trigger.text) or GRAVE.search(m.sentence.text))
 
 
 def merge_event(
