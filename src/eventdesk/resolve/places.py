@@ -68,11 +68,11 @@ DEMONYM_WEIGHT = 0.5  # a country named by its people ("Israeli aircraft") votes
 # A place within this distance of a focus country's centre earns this fraction of that
 # country's focus share (document context: the neighbourhood of what the article is about).
 NEIGHBOUR_KM = 500.0
+NEIGHBOUR_FRACTION = 0.5
 # A country with less than this share of the article's focus is outside it for `_is_guess`; a
 # town smaller than SMALL_TOWN there is a guess even when no other country has one of its name.
 MINOR_SHARE = 0.15
 SMALL_TOWN = 50_000
-NEIGHBOUR_FRACTION = 0.5
 # Verbs of treatment: "treated at a clinic in Goma", "died in hospital in Jos".
 CARE_VERBS = frozenset({"treat", "die", "admit", "recover", "hospitalise", "hospitalize", "succumb"})
 REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
@@ -585,16 +585,12 @@ def _inside(small: Candidate, big: Candidate) -> bool:
 # ---------------------------------------------------------------- resolution
 
 
-def _focus(mentions: list[_Mention], gaz: Gazetteer, demonyms: Counter[str] | None = None) -> Counter[str]:
-    """Country weights of the article: its unambiguous places, the dateline counted thrice, and
-    the countries it names by their people (`demonyms`). A country name that several countries
-    share ("Congo") names one of them: each gets an equal share of its vote. Only when none of
-    that exists do the ambiguous names vote for their own best guesses."""
-    return sum(_votes(mentions, demonyms).values(), Counter())
-
-
 def _votes(mentions: list[_Mention], demonyms: Counter[str] | None = None) -> dict[str, Counter[str]]:
-    """`_focus`'s country votes, by the name that casts them ("" for the demonyms)."""
+    """The article's country votes (its focus is their sum), by the name that casts them ("" for
+    the demonyms): its unambiguous places, the dateline counted thrice, and the countries it names
+    by their people (`demonyms`). A country name that several countries share ("Congo") names one
+    of them: each gets an equal share of its vote. Only when none of that exists do the ambiguous
+    names vote for their own best guesses."""
     votes: dict[str, Counter[str]] = {"": Counter(demonyms or {})}
     fallback: dict[str, Counter[str]] = {"": Counter()}
     for m in mentions:
