@@ -127,7 +127,7 @@ def _assign_counts(mentions: list[Mention], counts: list[Count], doc: Doc) -> di
 
 def _cause_span(doc: Doc, count: Count) -> tuple[int, int] | None:
     """(start, end) characters of the cause phrase ("following the killing of a teenager") that
-    holds the count's words, or None."""
+    holds the count's words, or None (lexicon._cause_phrase reads the same phrase from a trigger)."""
     span = doc.char_span(count.start, count.end, alignment_mode="expand") if count.start is not None else None
     if span is None:
         return None

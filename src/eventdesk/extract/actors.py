@@ -355,8 +355,8 @@ def names_an_act(noun: Token) -> bool:
     """A noun the parser took apart from the act it names: "a police shooting" read as police
     (the subject) shooting (a participle right after it, with no object: "soldiers guarding the
     checkpoint" are soldiers)."""
-    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i == noun.i + 1 and not any(g.dep_ == "dobj" for g in c.children)
-               for c in noun.children)
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i == noun.i + 1
+               and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children)
 
 
 # Verbs by which a group owns an act ("claimed responsibility for the bombing").

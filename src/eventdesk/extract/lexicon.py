@@ -276,7 +276,8 @@ def _warning_shot(tok: Token) -> bool:
     """"into the air", "in the air": where warning shots go, not an air strike (read from the
     words: the parser may join "the air and tear gas")."""
     doc = tok.doc
-    return tok.lower_ == "air" and tok.i >= 2 and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 2].lower_ in ("into", "in")
+    return (tok.lower_ == "air" and tok.i >= 2 and doc[tok.i - 1].lower_ == "the"
+            and doc[tok.i - 2].lower_ in {"into", "in"})
 
 
 def _rule_holds(rule: Rule, kinds: dict[str, str | None], lemmas: dict[str, set[str]], lex: Lexicon) -> bool:

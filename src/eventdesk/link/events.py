@@ -263,9 +263,9 @@ PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive 
 
 def merged_sub_type(members: Sequence[Mention]) -> str:
     """The merged event's sub-type (see PROTEST_SEVERITY); excessive force only where a member
-    tells of force that kills or injures (`_grave`), else the protest met an intervention. A riot any member tells as a violent
-    demonstration was one (ACLED's mob violence is rioting outside a demonstration), however many
-    members tell only of rioters attacking."""
+    tells of force that kills or injures (`_grave`), else the protest met an intervention. A riot
+    any member tells as a violent demonstration was one (ACLED's mob violence is rioting outside a
+    demonstration), however many members tell only of rioters attacking."""
     subs = [m.sub_event_type for m in members]
     severe = [s for s in subs if s in PROTEST_SEVERITY]
     if severe and len(severe) == len(subs):
@@ -279,15 +279,15 @@ def merged_sub_type(members: Sequence[Mention]) -> str:
 
 
 # Words of lethal or grave force against people: ACLED's excessive force against protesters.
-GRAVE = re.compile(r"\b(?:kill|shot\b|shoots?\b|shooting|wound|injur|hurt|beat|stab|dead|die|massacr|lynch|live (?:rounds|ammunition|fire))",
-                   re.IGNORECASE)
+GRAVE = re.compile(r"\b(?:kill|shot\b|shoots?\b|shooting|wound|injur|hurt|beat|stab|dead|die|massacr|lynch"
+                   r"|live (?:rounds|ammunition|fire))", re.IGNORECASE)
 
 
 def _grave(m: Mention) -> bool:
-    """The mention tells of force that kills or injures: a death or injury counted, or a trigger
-    or sentence of shooting, beating or wounding people."""
-    return any(c.kind in ("killed", "injured") and (c.best or c.low) for c in m.counts) or bool(
-        GRAVE.search(m.trigger.text) or GRAVE.search(m.sentence.text))
+    """The mention tells of force that kills or injures: a death or injury counted, or a sentence
+    of shooting, beating or wounding people."""
+    counted = any(c.kind in ("killed", "injured") and (c.best or c.low) for c in m.counts)
+    return counted or GRAVE.search(m.sentence.text) is not None
 
 
 def merge_event(

@@ -147,7 +147,8 @@ def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
         m.best, m.why = _resolve(m, focus, near)
         name = normalize(m.name)
         others = focus - votes.get(name, Counter())  # where the article's other names point
-        if m.role is None and _is_guess(m, others, _near_focus(others, gaz), named=bool(others - votes[""])):
+        named = bool(others - votes[""])  # other place names, not only people named by nation
+        if m.role is None and _is_guess(m, others, _near_focus(others, gaz), named=named):
             m.role = "guess"
             guessed.add(name)
     if guessed:  # a name placed outside where the others point is no evidence of where the article is
