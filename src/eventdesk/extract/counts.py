@@ -86,6 +86,9 @@ class _KindWords:
     inclusive: frozenset[str]
     measure: frozenset[str]
     kin: frozenset[str]  # "a father of two": the number is a family's size
+    killing: frozenset[str]  # "the killing of a journalist": the one "of" it was killed
+    fatal_nouns: frozenset[str]  # ... and "the fatal stabbing of a student"
+    fatal_words: frozenset[str]
 
 
 @cache
@@ -103,6 +106,9 @@ def _kind_words() -> _KindWords:
         inclusive=frozenset(raw["inclusive"]["words"]),
         measure=frozenset(raw["measure"]["words"]),
         kin=frozenset(raw["kin"]["words"]),
+        killing=frozenset(raw["killing"]["nouns"]),
+        fatal_nouns=frozenset(raw["killing"]["fatal_nouns"]),
+        fatal_words=frozenset(raw["killing"]["fatal_words"]),
     )
 
 
@@ -345,18 +351,12 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
     return out
 
 
-# Nouns of a killing, and nouns of violence that "fatal" or "deadly" makes one: the person "of"
-# them was killed ("the murder of an activist", "the fatal stabbing of a student").
-KILLING_NOUNS = frozenset({"killing", "murder", "assassination", "beheading", "lynching", "execution"})
-FATAL_NOUNS = frozenset({"shooting", "stabbing", "beating", "attack", "assault"})
-FATAL_WORDS = frozenset({"fatal", "deadly"})
-
-
 def _killed_of(noun: Token) -> tuple[CountKind | None, Token | None]:
-    """("killed", the one "of" a killing noun) or (None, None)."""
+    """("killed", the one "of" a killing noun: the `[killing]` table of the data file) or (None, None)."""
+    words = _kind_words()
     lemma = noun.lemma_.lower()
-    fatal = lemma in FATAL_NOUNS and any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in noun.children)
-    if lemma not in KILLING_NOUNS and not fatal:
+    fatal = lemma in words.fatal_nouns and any(c.dep_ == "amod" and c.lower_ in words.fatal_words for c in noun.children)
+    if lemma not in words.killing and not fatal:
         return None, None
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
