@@ -355,7 +355,8 @@ def _killed_of(noun: Token) -> tuple[CountKind | None, Token | None]:
     """("killed", the one "of" a killing noun: the `[killing]` table of the data file) or (None, None)."""
     words = _kind_words()
     lemma = noun.lemma_.lower()
-    fatal = lemma in words.fatal_nouns and any(c.dep_ == "amod" and c.lower_ in words.fatal_words for c in noun.children)
+    fatal = lemma in words.fatal_nouns and any(
+        c.dep_ == "amod" and c.lower_ in words.fatal_words for c in noun.children)
     if lemma not in words.killing and not fatal:
         return None, None
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
