@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, places_agree
+from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, names_region, places_agree
 from eventdesk.records import Mention, Place, When
 from eventdesk.resolve.actors import default_actor
 from eventdesk.syntax import is_title_line
@@ -217,7 +217,7 @@ def _own(m: Mention) -> tuple[Place | None, When | None]:
             and re.search(r"\b(?:since|from)\s+$", m.sentence.text[: when.start - s], re.IGNORECASE)):
         when = None  # "had blocked the road since Monday evening": a state that went on, not another day
         # ("killed since 2012" is years of them: it keeps its own date)
-    if when is not None and SPOKEN_ON.search(m.sentence.text[: when.start - s]):
+    if when is not None and (when.spoken or SPOKEN_ON.search(m.sentence.text[: when.start - s])):
         when = None  # "the rights group said on Tuesday that three more bodies had been found": the day it spoke
     return place, when
 
@@ -230,8 +230,9 @@ def _place_of(group: list[Mention]) -> Place | None:
     if not named:
         return None
     (first, place), rest = named[0], named[1:]
-    if first.sentence.start == 0 and rest and (rest[0][1].geo_precision or 4) < (place.geo_precision or 4):
-        return rest[0][1]
+    if first.sentence.start == 0 and rest and ((rest[0][1].geo_precision or 4) < (place.geo_precision or 4)
+                                               or names_region(place) and rest[0][1].admin1 == place.admin1):
+        return rest[0][1]  # "12 killed in Katsina" over a raid on a village of Katsina state
     return place
 
 

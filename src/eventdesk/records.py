@@ -33,7 +33,7 @@ ActorRole = Literal["actor1", "actor2", "associated"]
 # inside an organisation's name ("the Health Ministry of Uganda"); "home": an actor's home ("a
 # Chicago man", "Smith, of Leeds"); "origin": where a movement starts ("flew in from Moscow");
 # "guess": an ambiguous name resolved, without context, to a country the article is not about.
-PlaceRole = Literal["in_name", "home", "origin", "hospital", "guess"]
+PlaceRole = Literal["in_name", "home", "origin", "hospital", "guess", "neighbour"]
 Scope = Literal["acled", "crime", "other"]
 # An analyst's verdict on an event (see review.py): none yet, confirmed as the machine coded it,
 # corrected (fields edited, or the event split or merged), or rejected (not a real event).
@@ -148,7 +148,7 @@ class Place(Record):
     start: int | None = None
     end: int | None = None
     reason: str = ""
-    role: PlaceRole | None = Field(default=None, description="in_name | home | origin | hospital | guess: not an event's place")
+    role: PlaceRole | None = Field(default=None, description="in_name | home | origin | hospital | guess | neighbour: not an event's place")
 
 
 class When(Record):
@@ -161,6 +161,9 @@ class When(Record):
     start: int | None = None
     end: int | None = None
     reason: str = ""
+    # The day a source spoke ("on Tuesday, the chairman told reporters that the toll had risen"):
+    # the incident's own day may be earlier (assemble lets such a mention join the incident).
+    spoken: bool = False
 
 
 class Actor(Record):

@@ -7,9 +7,10 @@ sentence or governing context.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventdesk.extract.actors import PUBLISHED
+from eventdesk.extract.attribution import cues
 from eventdesk.extract.counts import find_counts, named_counts
 from eventdesk.extract.events import find_events
 from eventdesk.extract.lexicon import CAUSE_PREPS
@@ -144,6 +145,26 @@ def _place_for(doc: Doc, mention: Mention, places: list[Place]) -> Place | None:
                   trigger=trigger.root if trigger is not None else None)  # fmt: skip
 
 
+def _spoken_on(doc: Doc, when: When, trigger: Token | None) -> bool:
+    """The time hangs on a speech verb that opens the report of the trigger: "on Tuesday, the
+    chairman told reporters that the toll had risen", "police said on Monday that two men were
+    killed"."""
+    span = doc.char_span(when.start, when.end, alignment_mode="expand") if when.start is not None else None
+    if span is None or trigger is None:
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    if tok == trigger or tok.lemma_ not in cues().speech or tok.i > trigger.i:
+        return False  # "..., on Monday, the governor's office said": a closing attribution's day is the act's
+    path = trigger  # the trigger tells what was said (a clause under the verb), not what is
+    while path.head.i != path.i and path != tok:  # reported ("police reported a clash on Sunday")
+        if path.dep_ in ("ccomp", "parataxis") and path.head == tok:
+            return True
+        path = path.head
+    return False
+
+
 def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -> When:
     """The time expression of the trigger's own clause, else of a clause governing it, else the
     sentence's nearest the trigger ("the man arrested on Friday had killed two guards in March":
@@ -155,7 +176,8 @@ def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -
     if inside:
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         head = trigger.root if trigger is not None else None
-        return min(inside, key=lambda w: (clause_rank(doc, w.start, w.end, head), abs((w.start or 0) - mention.trigger.start)))
+        w = min(inside, key=lambda w: (clause_rank(doc, w.start, w.end, head), abs((w.start or 0) - mention.trigger.start)))
+        return w.model_copy(update={"spoken": True}) if _spoken_on(doc, w, head) else w
     para_start = text.rfind("\n\n", 0, s) + 1
     before = [w for w in times if w.start is not None and para_start <= w.start < s and w.value]
     if before:

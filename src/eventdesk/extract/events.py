@@ -494,7 +494,8 @@ def allegation(tok: Token) -> str | None:
     words = lexicon().lemma_groups["allegation"]
     cur = tok
     for _ in range(ALLEGATION_CLIMB):
-        if cur.dep_ not in ALLEGATION_DEPS or cur.head == cur:
+        listed = cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN")  # "of riotous assembly and throwing stones"
+        if cur.dep_ not in ALLEGATION_DEPS and not listed or cur.head == cur:
             return None
         cur = cur.head
         if cur.lemma_.lower() in words:

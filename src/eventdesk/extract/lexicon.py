@@ -184,13 +184,20 @@ def choose_type(trigger: Token, fam: Family, actors: list[Actor]) -> tuple[str, 
     """(full type, rule description) from the family's rules; full type "" = no event."""
     lex = lexicon()
     kinds = {role: next((a.kind or UNKNOWN_KIND for a in actors if a.role == role), None) for role in ("actor1", "actor2")}
-    context = _cause_phrase(trigger) or trigger.sent
+    kit = lex.lemma_groups["kit"]
+    context = [t for t in _cause_phrase(trigger) or trigger.sent if not _names_kit(t, kit)]
     sent_lemmas = {word_lemma(t) for t in context} | {t.lower_ for t in context}
     lemmas = {"context": sent_lemmas, "clause": clause_lemma_set(trigger), "frame": frame_lemma_set(trigger)}
     for rule in fam.rules:
         if _rule_holds(rule, kinds, lemmas, lex):
             return rule.type, rule.describe()
     return fam.default, "default"
+
+
+def _names_kit(tok: Token, kit: frozenset[str]) -> bool:
+    """A modifier of a force's or a thing's noun ("riot police", "anti-riot gear", "stone walls"):
+    it names the unit or the thing, not what a crowd did."""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok and tok.head.lemma_.lower() in kit
 
 
 # Prepositions of a cause: "protests since the police shooting of a teenager", "riots over the
@@ -238,14 +245,24 @@ SUBCLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "acl
 
 def word_lemma(tok: Token) -> str:
     """The token's lemma for the typing rules; a thrown incendiary ("petrol bombs", "fire bombs",
-    "Molotov bombs") reads "firebomb", which is no explosive."""
+    "Molotov bombs") reads "firebomb", which is no explosive; a rocket-propelled grenade "rpg"."""
     lemma = tok.lemma_.lower()
     groups = lexicon().lemma_groups
     if (lemma in groups["explosive"] or lemma in groups["grenade"]) and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in groups["incendiary"] for c in tok.children
     ):
         return "firebomb"
+    if lemma in ("rocket", "grenade") and _rocket_propelled(tok):
+        return "rpg"  # a rocket-propelled grenade is a fighter's weapon: no shelling, no thrown grenade
     return lemma
+
+
+def _rocket_propelled(tok: Token) -> bool:
+    """"rocket-propelled grenades": the rocket (under "propelled") and the grenade (over it)."""
+    if tok.head.lemma_.lower() == "propel" and tok.dep_ == "npadvmod":
+        return True
+    return any(c.lemma_.lower() == "propel" and any(r.lemma_.lower() == "rocket" for r in c.children)
+               for c in tok.children)
 
 
 def clause_lemma_set(trigger: Token) -> set[str]:

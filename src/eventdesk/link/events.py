@@ -106,11 +106,20 @@ def places_agree(a: Place | None, b: Place | None) -> bool:
 
 
 def _place_constraint(p: Place | None) -> tuple | None:
-    """(lat, lon, geo_precision, country_code, admin1, is a first-level region) of a place, None
-    for none."""
+    """(lat, lon, geo_precision, country_code, admin1, is a first-level region, may name its
+    first-level region) of a place, None for none."""
     if p is None or p.lat is None:
         return None
-    return p.lat, p.lon, p.geo_precision, p.country_code, p.admin1, p.feature == "admin1"
+    return p.lat, p.lon, p.geo_precision, p.country_code, p.admin1, p.feature == "admin1", names_region(p)
+
+
+def names_region(p: Place) -> bool:
+    """A town named like its first-level region ("Katsina", "Idlib", "Kandahar"): the name may
+    stand for the region ("gunmen kill 12 in Katsina" over a raid on a village of Katsina state)."""
+    if p.feature != "city" or not p.admin1:
+        return False
+    name, region = p.name.casefold(), p.admin1.casefold()
+    return region == name or len(name) >= 4 and region.split()[0].startswith(name)  # "Kharkivska oblast"
 
 
 def _places_agree(a: tuple | None, b: tuple | None) -> bool:
@@ -124,6 +133,8 @@ def _places_agree(a: tuple | None, b: tuple | None) -> bool:
             return False
         if (a[5] or b[5]) and a[4] and b[4]:
             return a[4] == b[4]
+        return True
+    if (a[6] or b[6]) and a[3] == b[3] and a[4] and a[4] == b[4]:
         return True
     return haversine_km(a[0] or 0.0, a[1] or 0.0, b[0] or 0.0, b[1] or 0.0) <= SAME_EVENT_MAX_KM
 

@@ -73,16 +73,21 @@ NEIGHBOUR_FRACTION = 0.5
 # town smaller than SMALL_TOWN there is a guess even when no other country has one of its name.
 MINOR_SHARE = 0.15
 SMALL_TOWN = 50_000
+# "Dhaka's ": what follows is a spot of the possessor, within this distance of its point.
+POSSESSIVE = re.compile(r"\s*['\u2019]s?\s+")
+POSSESSED_KM = 50.0
+# "near the border with Venezuela", "along its frontier with Pakistan": the place across it.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Verbs of treatment: "treated at a clinic in Goma", "died in hospital in Jos".
 CARE_VERBS = frozenset({"treat", "die", "admit", "recover", "hospitalise", "hospitalize", "succumb"})
 REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
 ROLE_REASONS: dict[str, str] = {
     "in_name": "inside an organisation's name", "home": "an actor's home", "origin": "where a movement starts",
     "guess": "a name placed outside the countries the rest of the article points to",
-    "hospital": "where the wounded were taken",
+    "hospital": "where the wounded were taken", "neighbour": "the country across a border",
 }  # fmt: skip
 # Roles that never give an event its place; an "origin" does only when its sentence names no other.
-NOT_EVENT_ROLES = frozenset({"in_name", "home", "hospital", "guess"})
+NOT_EVENT_ROLES = frozenset({"in_name", "home", "hospital", "guess", "neighbour"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
 DATELINE_WINDOW = 400
@@ -157,9 +162,29 @@ def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
         for m in mentions:
             if m.role != "guess":
                 m.best, m.why = _resolve(m, focus, near)
+    _possessed(doc.text, mentions)
     places = [_to_place(m) for m in mentions if m.best]
     places += _phrases(doc, places, focus, gaz)
     return sorted(places, key=lambda p: p.start or 0)
+
+
+def _possessed(text: str, mentions: list[_Mention]) -> None:
+    """A name right after a place's possessive lies in that place: "Dhaka's Victoria Park",
+    "Mogadishu's Aden Adde airport", "Kenya's Rift Valley". Resolved outside it (a park in Hong
+    Kong, a port in Yemen), the name is a spot of the city (it takes the city's point) or, after a
+    country or region, one of that place's own entries or none."""
+    ordered = sorted((m for m in mentions if m.best is not None), key=lambda m: m.start)
+    for owner, m in zip(ordered, ordered[1:], strict=False):
+        if not POSSESSIVE.fullmatch(text[owner.end : m.start]) or owner.best is None or m.best is None:
+            continue
+        big, small = owner.best, m.best
+        if big.kind == "city":
+            if haversine_km(big.lat, big.lon, small.lat, small.lon) > POSSESSED_KM:
+                m.best, m.why = big, f"a spot of {big.name} ('{owner.text}'s ...')"
+        elif not _inside(small, big) and small.country_code != big.country_code:
+            inside = [c for c in m.cands if c.country_code == big.country_code and c is not big]
+            m.best = inside[0] if inside else None
+            m.why = f"in {big.name} ('{owner.text}'s ...')"
 
 
 # ---------------------------------------------------------------- recognition
@@ -293,8 +318,8 @@ def _place_suffix(ent: Span, gaz: Gazetteer) -> _Mention | None:
     else:
         tails = [tokens[-n:] for n in (2, 1) if n < len(tokens)]
     for tail in tails:
-        if not tail or not tail[0].text[:1].isupper():
-            continue
+        if not tail or not tail[0].text[:1].isupper() or len(tail) == 1 and tail[0].lower_ in lexicon()["feature_nouns"]:
+            continue  # "Victoria Island", "Rift Valley": a kind of place, not Iceland or The Valley
         span = ent.doc[tail[0].i : tail[-1].i + 1]
         cands = [c for c in gaz.candidates(span.text) if _suffix_ok(c, country)]
         if cands:
@@ -416,7 +441,8 @@ def _level(span: Span) -> tuple[str | None, bool]:
 def _syntactic_role(span: Span) -> PlaceRole | None:
     """A place named as an actor's home ("a Chicago man", "a woman from Leeds", "Smith, 42, of
     Dover"), as where the wounded were treated (`_at_hospital`) or as where a movement starts
-    ("flew in from Moscow"): not the event's place."""
+    ("flew in from Moscow"), or as the country across a border ("near the border with Venezuela"):
+    not the event's place."""
     root, people = span.root, lexicon()["person_nouns"]
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in people:
         return "home"
@@ -425,6 +451,8 @@ def _syntactic_role(span: Span) -> PlaceRole | None:
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
         return None
     prep, governor = root.head.lower_, root.head.head
+    if prep == "with" and governor.lemma_.lower() in BORDER_NOUNS:
+        return "neighbour"  # "a base near the border with Venezuela": the event is on this side
     before = root.head.nbor(-1) if root.head.i > 0 else governor  # the parser may hang "from" on the verb
     if prep in {"from", "of"} and any(t.lemma_.lower() in people or t.ent_type_ == "PERSON" for t in (governor, before)):
         return "home"
@@ -596,8 +624,8 @@ def _votes(mentions: list[_Mention], demonyms: Counter[str] | None = None) -> di
     fallback: dict[str, Counter[str]] = {"": Counter()}
     for m in mentions:
         best, _ = _resolve(m, Counter())
-        if best is None or not best.country_code or m.metonymy and best.kind != "country":
-            continue
+        if best is None or not best.country_code or m.metonymy and best.kind != "country" or m.role == "neighbour":
+            continue  # the country across a border is not where the article is
         weight = DATELINE_WEIGHT if m.dateline else 1.0
         weight = weight if best.kind != "continent" else 0
         name = normalize(m.name)
@@ -963,8 +991,9 @@ def _only_town(places: list[Place], code: str | None) -> Place | None:
 
 def _focus_code(places: list[Place]) -> str | None:
     """The country most of the article's places lie in (an organisation's or an actor's home
-    counts; a government standing for its country or a guess does not)."""
-    codes = Counter(p.country_code for p in places if p.country_code and p.role != "guess" and not is_metonymy(p))
+    counts; a government standing for its country, a guess or the country across a border does not)."""
+    codes = Counter(p.country_code for p in places
+                    if p.country_code and p.role not in ("guess", "neighbour") and not is_metonymy(p))
     return codes.most_common(1)[0][0] if codes else None
 
 
