@@ -78,6 +78,7 @@ class ActorTable:
     partitive: frozenset[str]
     light_nouns: frozenset[str]
     object_control: frozenset[str]  # verbs whose object does their infinitive ("sent troops to quell")
+    prevention: frozenset[str]  # verbs whose object is kept from a gerund ("stopped gunmen from attacking")
     crowd: CrowdConvention
     reporting_agents: dict[str, frozenset[str]]  # trigger family -> kinds of source that did it
 
@@ -109,6 +110,7 @@ def actor_table() -> ActorTable:
         partitive=frozenset(data["partitive"]["heads"]),
         light_nouns=frozenset(data["light_nouns"]["heads"]),
         object_control=frozenset(data["object_control"]["verbs"]),
+        prevention=frozenset(data["object_control"]["prevention"]),
         crowd=CrowdConvention(dict(data["crowd"]["names"]), frozenset(data["crowd"]["kinds"]),
                               frozenset(data["crowd"]["forces"])),
         reporting_agents={fam: frozenset(kinds) for fam, kinds in data["reporting_agent"].items()},
@@ -231,6 +233,9 @@ def subject_of(verb: Token) -> Token | None:
         if subj is not None:
             return verb.head if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subj
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "resorted to throwing stones"
+            kept = _kept_from(verb)
+            if kept is not None:
+                return kept
             verb = verb.head.head
             continue
         if _is_passive(verb) or verb.dep_ not in INHERIT_DEPS or verb.head == verb:
@@ -242,6 +247,15 @@ def subject_of(verb: Token) -> Token | None:
             return controller
         verb = verb.head
     return None
+
+
+def _kept_from(verb: Token) -> Token | None:
+    """The object a verb of prevention keeps from the gerund: "the navy prevented pirates from
+    attacking a ship": the pirates attack (they tried), not the navy."""
+    prep, governor = verb.head, verb.head.head
+    if prep.lower_ != "from" or governor.lemma_.lower() not in actor_table().prevention:
+        return None
+    return _child(governor, {"dobj"})
 
 
 def _object_controller(verb: Token) -> Token | None:
