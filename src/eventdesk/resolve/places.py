@@ -181,7 +181,10 @@ def _possessed(text: str, mentions: list[_Mention]) -> None:
         if big.kind == "city":
             if haversine_km(big.lat, big.lon, small.lat, small.lon) > POSSESSED_KM:
                 m.best, m.why = big, f"a spot of {big.name} ('{owner.text}'s ...')"
-        elif not _inside(small, big) and small.country_code != big.country_code:
+        elif big.kind == "admin1" and not _inside(small, big):  # "Kharkiv region's Izium district"
+            inside = [c for c in m.cands if _inside(c, big)]
+            m.best, m.why = (inside[0] if inside else big), f"in {big.name} ('{owner.text}'s ...')"
+        elif small.country_code != big.country_code:
             inside = [c for c in m.cands if c.country_code == big.country_code and c is not big]
             m.best = inside[0] if inside else None
             m.why = f"in {big.name} ('{owner.text}'s ...')"
@@ -421,7 +424,8 @@ def _one_level_per_name(mentions: list[_Mention]) -> None:
 def _level(span: Span) -> tuple[str | None, bool]:
     """"region" or "town" when a word next to the name says which place of the name is meant:
     "the province of Kunduz", "Kano state", "Herat province" (inside the entity or after it)
-    name the region; "the city of Kandahar", "Balkh town" the town. The flag: the word names the
+    name the region; "the city of Kandahar", "Balkh town" the town; so does an apposition
+    ("Kharkiv, Ukraine's second-largest city", "Kunduz, a northern province"). The flag: the word names the
     place itself, not a title or a thing of it ("Nakuru county police", "a Washington state
     farm"), so the article's other bare mentions of the name take the level too."""
     lex, doc = lexicon(), span.doc
@@ -435,6 +439,11 @@ def _level(span: Span) -> tuple[str | None, bool]:
             return "region", word.dep_ != "compound"
         if word.lower_ in lex["town_words"]:
             return "town", word.dep_ != "compound"
+    for word in (c for c in span.root.children if c.dep_ == "appos"):  # "Kharkiv, Ukraine's second city"
+        if word.lower_ in lex["region_words"]:
+            return "region", True
+        if word.lower_ in lex["town_words"]:
+            return "town", True
     return None, False
 
 
@@ -679,6 +688,8 @@ def _resolve(m: _Mention, focus: Counter[str], near: list[tuple[float, float, fl
     if m.container is not None:
         big = [c for c in m.container.cands if c.kind in {"country", "admin1"}]
         inside = [c for c in cands if any(_inside(c, b) for b in big)]
+        if m.level is not None:  # "Kharkiv, Ukraine's second-largest city": the town of the name
+            inside = [c for c in inside if (c.kind == "city") == (m.level == "town")] or inside
         if inside:
             best = max(inside, key=lambda c: _score(c, focus, near))
             return best, f"contained in {m.container.name}"
