@@ -83,8 +83,8 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> dict:
     review.edit(store, protest.id, review.EventEdit.model_validate({"place": RAMBUKKANA}), reviewer="jd")
     review.merge(store, protest.id, kegalle.id, reviewer="jd")
     kept, split_off = review.split(store, raid.id, raid.mention_ids[-1:], reviewer="jd")
-    # the police's account of the fuel bowser, filed apart from the shooting it explains
-    rejected = review.reject(store, _one(store, "Looting/property destruction", None).id, reviewer="jd")
+    # an undated protest in Colombo the aftermath article mentions
+    rejected = review.reject(store, _one(store, "Peaceful protest", None).id, reviewer="jd")
     confirmed = review.confirm(store, _one(store, "Arrests", "2022-07-22").id, reviewer="jd")
     summary = run([first, later], store)
     dump = store.dump()

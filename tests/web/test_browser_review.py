@@ -163,7 +163,7 @@ def test_confirm_survives_a_rerun(tab: Tab, desk: Desk) -> None:
 
 
 def test_reject_hides_the_event_and_survives_a_rerun(tab: Tab, desk: Desk) -> None:
-    event = desk.find("Looting/property destruction", None)  # the police's account of the fuel bowser, filed apart
+    event = desk.find("Peaceful protest", None)  # an undated protest in Colombo the aftermath article mentions
     page = tab.open(event["event_id"])
     page.click("#review-reject")
     tab.badge("rejected")
