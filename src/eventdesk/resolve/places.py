@@ -321,7 +321,9 @@ def _place_suffix(ent: Span, gaz: Gazetteer) -> _Mention | None:
     else:
         tails = [tokens[-n:] for n in (2, 1) if n < len(tokens)]
     for tail in tails:
-        if not tail or not tail[0].text[:1].isupper() or len(tail) == 1 and tail[0].lower_ in lexicon()["feature_nouns"]:
+        if not tail or not tail[0].text[:1].isupper():
+            continue
+        if len(tail) == 1 and tail[0].lower_ in lexicon()["feature_nouns"]:
             continue  # "Victoria Island", "Rift Valley": a kind of place, not Iceland or The Valley
         span = ent.doc[tail[0].i : tail[-1].i + 1]
         cands = [c for c in gaz.candidates(span.text) if _suffix_ok(c, country)]
@@ -425,25 +427,21 @@ def _level(span: Span) -> tuple[str | None, bool]:
     """"region" or "town" when a word next to the name says which place of the name is meant:
     "the province of Kunduz", "Kano state", "Herat province" (inside the entity or after it)
     name the region; "the city of Kandahar", "Balkh town" the town; so does an apposition
-    ("Kharkiv, Ukraine's second-largest city", "Kunduz, a northern province"). The flag: the word names the
-    place itself, not a title or a thing of it ("Nakuru county police", "a Washington state
-    farm"), so the article's other bare mentions of the name take the level too."""
+    ("Kharkiv, Ukraine's second-largest city", "Kunduz, a northern province"). The flag: the
+    word names the place itself, not a title or a thing of it ("Nakuru county police", "a
+    Washington state farm"), so the article's other bare mentions of the name take the level too."""
     lex, doc = lexicon(), span.doc
     words = [span[-1]] if len(span) > 1 else []
     if span.end < len(doc):
         words.append(doc[span.end])
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         words.append(doc[span.start - 2])
+    words += [c for c in span.root.children if c.dep_ == "appos"]  # "Kharkiv, Ukraine's second city"
     for word in words:
         if word.lower_ in lex["region_words"]:
             return "region", word.dep_ != "compound"
         if word.lower_ in lex["town_words"]:
             return "town", word.dep_ != "compound"
-    for word in (c for c in span.root.children if c.dep_ == "appos"):  # "Kharkiv, Ukraine's second city"
-        if word.lower_ in lex["region_words"]:
-            return "region", True
-        if word.lower_ in lex["town_words"]:
-            return "town", True
     return None, False
 
 
