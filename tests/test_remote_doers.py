@@ -1,7 +1,8 @@
 """Two explosions or strikes told in one article whose sentences name different armed doers,
 neither naming the other's, are two incidents (assemble._other_doers): "Al-Shabaab claimed
 responsibility for the bombing" does not join "US aircraft struck a camp near Jilib". Sides of a
-fight, and a doer the other sentence names as its target, stay one. Names written for this test."""
+fight, a doer the other sentence names as its target, and a doer the text does not name ("a suicide
+bomber", "militants": an unidentified or generic armed group) stay one. Names written for this test."""
 
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ PAIRS = [  # (first, second, two acts?)
     (_strike(US), _strike(None), False),  # no doer named: may be the same strike
     (_strike(US), _strike(US), False),
     (_strike(US, etype="Battles"), _strike(SHABAAB, etype="Battles"), False),  # a fight's sides
+    # "Al-Shabaab car bomb hits army base", then "a suicide bomber drove a truck into the gate"
+    (_strike(SHABAAB), _strike(("Unidentified Armed Group", "political militia")), False),
+    (_strike(("Unidentified Armed Group (Somalia)", "political militia")), _strike(SHABAAB), False),
+    (_strike(("Armed Group", "armed group")), _strike(("Hezbollah", "political militia")), False),
+    (_strike(("Armed Group (Nigeria)", "armed group")), _strike(("Boko Haram", "rebel group")), False),
+    (_strike(("Islamic State", "rebel group")), _strike(("Unidentified Armed Group (Iraq)", "political militia")), False),
 ]
 
 

@@ -57,6 +57,8 @@ LOOTING = ("Strategic developments", "Looting/property destruction")
 # the shooting had stopped", "officers blocked the roads"): by the state's own forces, after an
 # incident the article told, part of that incident (a foreign force's deployment stays an event).
 RESPONSE_CUES = frozenset({"deploy", "arrival", "blockade", "guard"})
+# The actor names of an armed doer the text does not name ("a suicide bomber", "militants").
+UNNAMED = ("Unidentified Armed Group", "Armed Group")
 # Words that hold the arrested as suspects of a crime, not as the crowd of a protest.
 SUSPECT = re.compile(r"\b(?:suspects?|suspected|accused|gunm[ae]n|attackers?|assailants?|killers?|in connection with)\b",
                      re.IGNORECASE)
@@ -122,21 +124,48 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     response of the state's own forces (`_response`). The group takes one type (the body's
     best-ranked, of a protest the most severe), one place (`_place_of`) and the day its
     sentences give (`_as_one`), so the link step stores one record with every sentence as
-    evidence."""
+    evidence. A sentence joins the latest incident it may join, unless it names the place of an
+    earlier one (`_placed_in`); one that opens another incident never joins the incident told
+    just before it, but joins an earlier one whose place it names (a lead that told two
+    incidents, then "Separately, officials in Mopti said the bomb ..."). Each incident of the
+    body is numbered (`Mention.incident`), so the link step does not put two of them in one
+    event where no date or place tells them apart (an article without a publication date)."""
     groups: list[list[Mention]] = []
+    last: list[Mention] | None = None  # the incident told just before
     for m in incidents:
-        group = None if ANOTHER.search(m.sentence.text) else next(
-            (g for g in reversed(groups) if _joins(m, g)), None)
+        another = ANOTHER.search(m.sentence.text) is not None
+        joinable = [g for g in reversed(groups) if not (another and g is last) and _joins(m, g)]
+        placed = [g for g in joinable if _placed_in(m, g)]
+        group = placed[0] if placed else None if another else next(iter(joinable), None)
         if group is None:
-            groups.append([m])
+            group = [m]
+            groups.append(group)
         else:
             group.append(m)
-    out = [x for g in groups for x in _as_one(g)]
+        last = group
+    out = [x for no, g in enumerate(groups) for x in _as_one(g, no if _told_apart(g) else None)]
     return sorted(out, key=lambda m: (m.sentence.start, m.trigger.start))
 
 
+def _told_apart(group: list[Mention]) -> bool:
+    """Whether assemble's verdict on this group holds for the link step: a violent or crowd
+    incident the body tells (`Mention.incident`). A headline alone sums up the article and may
+    join any of its incidents, and a change of territory is left to the link step (`_joins`)."""
+    return any(_class(m) in (VIOLENCE, CROWD) and not _territory(m) for m in group) and any(
+        m.sentence.start > 0 and not is_title_line(m.sentence.text) for m in group)
+
+
+def _placed_in(m: Mention, group: list[Mention]) -> bool:
+    """m's sentence names the place a sentence of the group names (a region holds its towns)."""
+    place = _own(m)[0]
+    return place is not None and place.lat is not None and any(
+        p is not None and p.lat is not None and places_agree(place, p) for p in (_own(g)[0] for g in group))
+
+
 def _joins(m: Mention, group: list[Mention]) -> bool:
-    first = group[0]
+    # the group's violence or crowd event names it (houses "burnt by insurgents", then "insurgents
+    # beheaded three men and set fire to houses": the attack)
+    first = next((g for g in group if _class(g) in (VIOLENCE, CROWD)), group[0])
     if m.background != first.background or any(g.sentence.start == m.sentence.start and not _response(g) for g in group):
         return False  # one sentence's incidents that the fold kept apart stay apart (a response
         # told with the act, "officers blocked the road and fired into the crowd", is no incident)
@@ -195,8 +224,8 @@ def _other_doers(a: Mention, b: Mention) -> bool:
     force's response names its own doer.)"""
     if not a.event_type == b.event_type == "Explosions/Remote violence":
         return False
-    doers = [{x.name.lower() for x in m.actors if x.role == "actor1" and x.text and x.kind in ARMED_NONSTATE | ARMED_STATE}
-             for m in (a, b)]
+    doers = [{x.name.lower() for x in m.actors if x.role == "actor1" and x.text and x.kind in ARMED_NONSTATE | ARMED_STATE
+              and not x.name.startswith(UNNAMED)} for m in (a, b)]  # "a suicide bomber" names no one
     named = [{x.name.lower() for x in m.actors} for m in (a, b)]
 
     def names_one(doers: set[str], others: set[str]) -> bool:  # "Military Forces" is "Military Forces of Russia"
@@ -236,9 +265,11 @@ def _place_of(group: list[Mention]) -> Place | None:
     return place
 
 
-def _as_one(group: list[Mention]) -> list[Mention]:
+def _as_one(group: list[Mention], incident: int | None) -> list[Mention]:
+    """The group's mentions, numbered `incident` (the link step keeps two of an article's
+    incidents apart), with one type, place and date when it holds more than one."""
     if len(group) == 1:
-        return group
+        return [group[0].model_copy(update={"incident": incident})]
     typed = [m for m in group if _class(m) in (VIOLENCE, CROWD)] or group
     body = [m for m in typed if m.sentence.start > 0] or typed  # a headline may sum up several incidents
     head = min(body, key=lambda m: (RANK.get(m.event_type, (0, 0))[1], -_severity(m), _own(m) == (None, None)))
@@ -255,7 +286,7 @@ def _as_one(group: list[Mention]) -> list[Mention]:
                 "event_type": head.event_type, "sub_event_type": head.sub_event_type, "place": place, "when": when,
                 "reason": f"{m.reason}; {told} the {head.sub_event_type.lower()} told by '{head.trigger.text}'",
             })  # fmt: skip
-        out.append(m)
+        out.append(m.model_copy(update={"incident": incident}))
     return out
 
 

@@ -208,6 +208,12 @@ class Mention(Record):
         description="the definite noun by which the trigger's clause points to an incident the article already "
         "reported ('five were injured in the attack'): the mention tells more of that incident",
     )
+    incident: int | None = Field(
+        default=None,
+        description="which of its article's violent or crowd incidents assemble made this mention part of (0, 1, "
+        "...): two mentions of one article with different numbers tell two happenings, and the link step never "
+        "puts them in one event; None for the kinds assemble leaves to the link step (strategic developments)",
+    )
 
     @staticmethod
     def make_id(article_id: str, trigger_start: int, event_type: str) -> str:

@@ -155,8 +155,9 @@ def _spoken_on(doc: Doc, when: When, trigger: Token | None) -> bool:
     tok = span.root
     while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
         tok = tok.head
-    if tok == trigger or tok.lemma_ not in cues().speech or tok.i > trigger.i:
-        return False  # "..., on Monday, the governor's office said": a closing attribution's day is the act's
+    if tok == trigger or tok.lemma_ not in cues().speech or span.start < tok.i and tok.i > trigger.i:
+        return False  # "..., on Monday, the governor's office said": a closing attribution's day is the
+        # act's; one after its verb is the speaking's ("..., the spokesman said in a statement on Sunday")
     path = trigger  # the trigger tells what was said (a clause under the verb), not what is
     while path.head.i != path.i and path != tok:  # reported ("police reported a clash on Sunday")
         if path.dep_ in ("ccomp", "parataxis") and path.head == tok:

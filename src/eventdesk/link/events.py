@@ -181,10 +181,11 @@ class Placement:
     article_id: str
     key: tuple[str, ...]
     constraints: tuple
+    incident: int | None = None  # `Mention.incident`: which of its article's incidents it tells
 
     @classmethod
     def of(cls, m: Mention) -> Placement:
-        return cls(m.id, m.article_id, event_key(m), _constraints(m.place, m.when, m.actors))
+        return cls(m.id, m.article_id, event_key(m), _constraints(m.place, m.when, m.actors), m.incident)
 
     @classmethod
     def of_event(cls, e: Event) -> Placement:
@@ -218,6 +219,7 @@ class _Events:
     def __init__(self, reviewed: dict[str, Placement]) -> None:
         self.by_key: dict[tuple, list[str]] = {}
         self.reps: dict[str, dict[tuple, Placement]] = {}
+        self.incidents: dict[str, set[tuple[str, int]]] = {}  # per event: (article, incident) of its members
         self.reviewed = reviewed
 
     def add(self, story: str, eid: str, m: Placement) -> None:
@@ -225,10 +227,19 @@ class _Events:
             self.reps[eid] = {}
             self.by_key.setdefault((story, m.key), []).append(eid)
         self.reps[eid].setdefault(m.constraints, m)
+        if m.incident is not None:
+            self.incidents.setdefault(eid, set()).add((m.article_id, m.incident))
+
+    def _other_incident(self, eid: str, m: Placement) -> bool:
+        """The event holds another incident of m's article: assemble told the two apart."""
+        return m.incident is not None and any(
+            a == m.article_id and i != m.incident for a, i in self.incidents.get(eid, ()))
 
     def find(self, story: str, m: Placement) -> str | None:
         """The first event of the story this mention can join."""
         for eid in self.by_key.get((story, m.key), ()):
+            if self._other_incident(eid, m):
+                continue
             if compatible(m, self.reps[eid].values()):
                 return eid
             # An event an analyst corrected, split or merged takes a mention that agrees with it
