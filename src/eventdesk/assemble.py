@@ -65,6 +65,9 @@ SUSPECT = re.compile(r"\b(?:suspects?|suspected|accused|gunm[ae]n|attackers?|ass
 # A day that dates the speaking, not the incident ("police said on Tuesday", "told reporters late on Monday").
 SPOKEN_ON = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|denied)"
                        r"(?: (?:late|early))? (?:on )?$", re.IGNORECASE)
+# Words of a time expression that name a part of the day, not the day.
+PARTS_OF_DAY = frozenset({"on", "late", "early", "morning", "afternoon", "evening", "night", "nightfall", "midday",
+                          "noon", "dawn", "dusk", "overnight", "in", "the", "at"})
 # Words that open another incident of the kind just told: never the same happening.
 ANOTHER = re.compile(
     r"^\W*(?:elsewhere|separately|meanwhile|earlier)\b"
@@ -209,12 +212,19 @@ def _agrees(m: Mention, other: Mention) -> bool:
         return False
     if when is not None and theirs is not None:
         if when.value is None and theirs.value is None:  # an undated article's "Wednesday" and
-            if (when.expression or "").lower() != (theirs.expression or "").lower():  # "Saturday night"
+            if _day_words(when) != _day_words(theirs):  # "Saturday night" ("Thursday night" is Thursday)
                 return False
         elif not dates_agree(when, theirs) or (when.precision == theirs.precision == "day" and when.value != theirs.value):
             return False  # two days the article names are two incidents
     codes = [{a.country_code for a in x.actors if a.role == "actor1" and a.country_code} for x in (m, other)]
     return not (codes[0] and codes[1] and not codes[0] & codes[1]) and not _other_doers(m, other)
+
+
+def _day_words(when: When) -> str:
+    """An unresolved time expression without its part of the day: "late on Thursday night" is
+    "thursday"."""
+    words = re.findall(r"[a-z0-9]+", (when.expression or "").lower())
+    return " ".join(w for w in words if w not in PARTS_OF_DAY)
 
 
 def _other_doers(a: Mention, b: Mention) -> bool:
