@@ -128,8 +128,9 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     best-ranked, of a protest the most severe), one place (`_place_of`) and the day its
     sentences give (`_as_one`), so the link step stores one record with every sentence as
     evidence. A sentence joins the latest incident it may join, unless it names the place of an
-    earlier one (`_placed_in`); one that opens another incident never joins the incident told
-    just before it, but joins an earlier one whose place it names (a lead that told two
+    earlier one (`_placed_in`) or restates its toll (`_tolls`: "- Five farmers were shot dead on
+    Monday." in a closing summary); one that opens another incident never joins the incident told
+    just before it, but joins an earlier one whose place or toll it gives (a lead that told two
     incidents, then "Separately, officials in Mopti said the bomb ..."). Each incident of the
     body is numbered (`Mention.incident`), so the link step does not put two of them in one
     event where no date or place tells them apart (an article without a publication date)."""
@@ -139,7 +140,8 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
         another = ANOTHER.search(m.sentence.text) is not None
         joinable = [g for g in reversed(groups) if not (another and g is last) and _joins(m, g)]
         placed = [g for g in joinable if _placed_in(m, g)]
-        group = placed[0] if placed else None if another else next(iter(joinable), None)
+        tolled = [g for g in joinable if _tolls([m]) & _tolls(g)]  # "three men beheaded" and "beheaded three men"
+        group = next(iter(placed + tolled), None) if another else next(iter(placed + tolled + joinable), None)
         if group is None:
             group = [m]
             groups.append(group)
@@ -148,6 +150,11 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
         last = group
     out = [x for no, g in enumerate(groups) for x in _as_one(g, no if _told_apart(g) else None)]
     return sorted(out, key=lambda m: (m.sentence.start, m.trigger.start))
+
+
+def _tolls(group: list[Mention]) -> set[tuple[str, int]]:
+    """The killed and injured figures a group's sentences give."""
+    return {(c.kind, c.best) for m in group for c in m.counts if c.kind in ("killed", "injured") and c.best}
 
 
 def _told_apart(group: list[Mention]) -> bool:
