@@ -226,6 +226,7 @@ def _merge_tolls(cands: list[Candidate], notes: list[str]) -> list[Candidate]:
             continue
         owner = min(owners, key=lambda o: abs(o.token.i - cand.token.i))
         owner.merged.append(cand.token)
+        _other_side_did_it(owner, cand)
         had_victims = any(a.role == "actor2" for a in owner.actors)
         _fill_roles(owner, cand)
         if not had_victims and any(a.role == "actor2" for a in owner.actors):
@@ -673,6 +674,24 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             twin.merged.append(cand.token)
             _fill_roles(twin, cand)
     return kept
+
+
+def _other_side_did_it(fight: Candidate, toll: Candidate) -> None:
+    """"Two militants were killed in a gunfight with troops": the side the fight was with killed
+    the toll's victims, so it is the fight's actor1 (the parse gave it as the fight's actor2)."""
+    if fight.token.pos_ == "VERB" or any(a.role == "actor1" for a in fight.actors):
+        return
+    where = fight.token.head  # the fight is where the toll happened: "killed in a gunfight with ..."
+    if not any(a.role == "actor2" for a in toll.actors) or where.dep_ != "prep" or where.head.i != toll.token.i:
+        return
+    side = next((c for p in fight.token.children if p.dep_ == "prep" and p.lower_ == "with"
+                 for c in p.children if c.dep_ == "pobj"), None)
+    if side is None:
+        return
+    span = (side.left_edge.idx, side.right_edge.idx + len(side.right_edge))
+    fight.actors = [a.model_copy(update={"role": "actor1"})
+                    if a.role == "actor2" and a.start is not None and span[0] <= a.start < span[1] else a
+                    for a in fight.actors]
 
 
 def _fill_roles(into: Candidate, other: Candidate) -> None:
