@@ -23,6 +23,7 @@ protest or riot the article tells are its crowd (`crowd_arrests`, after ACLED's 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, names_region, places_agree
 from eventdesk.records import Mention, Place, When
@@ -57,15 +58,13 @@ LOOTING = ("Strategic developments", "Looting/property destruction")
 # the shooting had stopped", "officers blocked the roads"): by the state's own forces, after an
 # incident the article told, part of that incident (a foreign force's deployment stays an event).
 RESPONSE_CUES = frozenset({"deploy", "arrival", "blockade", "guard"})
-# The actor names of an armed doer the text does not name ("a suicide bomber", "militants").
-UNNAMED = ("Unidentified Armed Group", "Armed Group")
 # Words that hold the arrested as suspects of a crime, not as the crowd of a protest.
 SUSPECT = re.compile(r"\b(?:suspects?|suspected|accused|gunm[ae]n|attackers?|assailants?|killers?|in connection with)\b",
                      re.IGNORECASE)
 # A day that dates the speaking, not the incident ("police said on Tuesday", "told reporters late on Monday").
 SPOKEN_ON = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|denied)"
                        r"(?: (?:late|early))? (?:on )?$", re.IGNORECASE)
-# Words of a time expression that name a part of the day, not the day.
+# Words of a time expression that name a part of the day, and the small words around them: not the day.
 PARTS_OF_DAY = frozenset({"on", "late", "early", "morning", "afternoon", "evening", "night", "nightfall", "midday",
                           "noon", "dawn", "dusk", "overnight", "in", "the", "at"})
 # Words that open another incident of the kind just told: never the same happening.
@@ -162,7 +161,12 @@ def _told_apart(group: list[Mention]) -> bool:
     incident the body tells (`Mention.incident`). A headline alone sums up the article and may
     join any of its incidents, and a change of territory is left to the link step (`_joins`)."""
     return any(_class(m) in (VIOLENCE, CROWD) and not _territory(m) for m in group) and any(
-        m.sentence.start > 0 and not is_title_line(m.sentence.text) for m in group)
+        not _headline(m) for m in group)
+
+
+def _headline(m: Mention) -> bool:
+    """m is told in the article's headline or another title line (a standfirst, a caption)."""
+    return m.sentence.start == 0 or is_title_line(m.sentence.text)
 
 
 def _placed_in(m: Mention, group: list[Mention]) -> bool:
@@ -190,7 +194,7 @@ def _joins(m: Mention, group: list[Mention]) -> bool:
         return False  # the link step merges strategic developments by their own keys
     elif _class(m) != _class(first):
         # a headline's or standfirst's toll, with no doer: "Two killed as police fire ...", "four officers hurt"
-        headline_toll = (first.sentence.start == 0 or is_title_line(first.sentence.text)) and not _named_doer(first)
+        headline_toll = _headline(first) and not _named_doer(first)
         if not (_same_force(m, first) or headline_toll):
             return False  # a police shooting and the riot it set off are two events
     elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and not m.refers_back:
@@ -227,6 +231,12 @@ def _agrees(m: Mention, other: Mention) -> bool:
     return not (codes[0] and codes[1] and not codes[0] & codes[1]) and not _other_doers(m, other)
 
 
+@cache
+def _unnamed() -> tuple[str, ...]:
+    """The actor-table names of an armed doer the text does not name ("a suicide bomber", "militants")."""
+    return tuple(default_actor(word, "actor1", None).name for word in ("gunman", "militant"))
+
+
 def _day_words(when: When) -> str:
     """An unresolved time expression without its part of the day: "late on Thursday night" is
     "thursday"."""
@@ -242,7 +252,7 @@ def _other_doers(a: Mention, b: Mention) -> bool:
     if not a.event_type == b.event_type == "Explosions/Remote violence":
         return False
     doers = [{x.name.lower() for x in m.actors if x.role == "actor1" and x.text and x.kind in ARMED_NONSTATE | ARMED_STATE
-              and not x.name.startswith(UNNAMED)} for m in (a, b)]  # "a suicide bomber" names no one
+              and not x.name.startswith(_unnamed())} for m in (a, b)]  # "a suicide bomber" names no one
     named = [{x.name.lower() for x in m.actors} for m in (a, b)]
 
     def names_one(doers: set[str], others: set[str]) -> bool:  # "Military Forces" is "Military Forces of Russia"

@@ -155,7 +155,7 @@ def _spoken_on(doc: Doc, when: When, trigger: Token | None) -> bool:
     tok = span.root
     while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
         tok = tok.head
-    if tok == trigger or tok.lemma_ not in cues().speech or span.start < tok.i and tok.i > trigger.i:
+    if tok == trigger or tok.lemma_ not in cues().speech or (span.start < tok.i and tok.i > trigger.i):
         return False  # "..., on Monday, the governor's office said": a closing attribution's day is the
         # act's; one after its verb is the speaking's ("..., the spokesman said in a statement on Sunday")
     path = trigger  # the trigger tells what was said (a clause under the verb), not what is
