@@ -49,6 +49,8 @@ RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 RESCUE_MIN_POP = 20_000
 # Longest place name looked for at the start of an organisation's name ("U.S. Army").
 PREFIX_MAX_TOKENS = 3
+# Words after an entity that may complete a town's name NER cut short ("Novi" + "Sad").
+LENGTHEN_MAX_TOKENS = 3
 # Scoring weights: a country beats any same-named town; a region beats a town of the
 # same name unless the article's focus points to the town's country.
 # A second-level area (county, district) sits between: it has no population figure,
@@ -194,8 +196,19 @@ def _possessed(text: str, mentions: list[_Mention]) -> None:
 
 
 def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
-    found = [m for ent in doc.ents if (m := _from_entity(ent, gaz))]
+    found: list[_Mention] = []
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    swallowed = -1  # the last token a lengthened name took
+    for ent in doc.ents:
+        if ent.start <= swallowed:
+            continue
+        longer = _lengthened(ent, gaz)
+        if longer is not None:
+            found.append(_mention(longer, gaz.candidates(longer.text), f"{ent.label_}+lengthened"))
+            taken.update(range(longer.start, longer.end))
+            swallowed = longer.end - 1
+        elif m := _from_entity(ent, gaz):
+            found.append(m)
     found += _untagged(doc, gaz, taken)
     found = _without_disease_names(doc, found)
     found.sort(key=lambda m: m.start)
@@ -257,6 +270,36 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Mention | None:
     if not cands:
         return _place_suffix(ent, gaz)
     return _mention(span, cands, ent.label_)
+
+
+def _lengthened(ent: Span, gaz: Gazetteer) -> Span | None:
+    """NER often stops a town's name at a word it reads as English or splits it in two ("Novi" in
+    "Novi Sad", "Veliko" and "Tarnovo", "San Pedro" of "San Pedro Sula"): the entity with up to
+    LENGTHEN_MAX_TOKENS following capitalised words (hyphenated parts included), when the gazetteer
+    knows the longer name as a region or a town from RESCUE_MIN_POP up."""
+    doc = ent.doc
+    start = ent.start + (ent[0].lower_ == "the")
+    if start >= ent.end or gaz.demonym(ent.text):
+        return None
+    for n in range(LENGTHEN_MAX_TOKENS, 0, -1):
+        end = ent.end + n
+        if end > len(doc) or not all(_continues_name(doc[k]) for k in range(ent.end, end)):
+            continue
+        if doc[end - 1].text == "-":
+            continue
+        cands = gaz.candidates(doc[start:end].text)
+        if any(c.kind in REGION_KINDS and (c.primary or c.kind == "country")
+               or c.kind == "city" and c.population >= RESCUE_MIN_POP for c in cands):  # fmt: skip
+            return doc[start:end]
+    return None
+
+
+def _continues_name(token: Token) -> bool:
+    """The next word of a name: capitalised, or joined to it by a hyphen ("Gorno-Altaysk")."""
+    if token.is_sent_start:
+        return False
+    joined = token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return token.text[:1].isupper() or joined and (token.text == "-" or token.nbor(-1).text == "-")
 
 
 def _is_country_org(ent: Span, gaz: Gazetteer) -> bool:
