@@ -75,6 +75,9 @@ NEIGHBOUR_FRACTION = 0.5
 # town smaller than SMALL_TOWN there is a guess even when no other country has one of its name.
 MINOR_SHARE = 0.15
 SMALL_TOWN = 50_000
+# A place its text calls a village ("the village of X") is no city from this size up (a town of
+# 90,000 may lend its name to the villages around it: "bombs fell on Shwebo village").
+VILLAGE_MAX_POP = 100_000
 # "Dhaka's ": what follows is a spot of the possessor, within this distance of its point.
 POSSESSIVE = re.compile(r"\s*['\u2019]s?\s+")
 POSSESSED_KM = 50.0
@@ -123,7 +126,7 @@ class _Mention:
     container: _Mention | None = None
     contained: _Mention | None = None
     dateline: bool = False
-    level: str | None = None  # "region" or "town" when a word next to the name says so (`_level`)
+    level: str | None = None  # "region", "town" or "village" when a word next to the name says so (`_level`)
     level_shared: bool = False
     best: Candidate | None = None
     why: str = ""
@@ -467,9 +470,10 @@ def _one_level_per_name(mentions: list[_Mention]) -> None:
 
 
 def _level(span: Span) -> tuple[str | None, bool]:
-    """"region" or "town" when a word next to the name says which place of the name is meant:
-    "the province of Kunduz", "Kano state", "Herat province" (inside the entity or after it)
-    name the region; "the city of Kandahar", "Balkh town" the town; so does an apposition
+    """"region", "town" or "village" when a word next to the name says which place of the name is
+    meant: "the province of Kunduz", "Kano state", "Herat province" (inside the entity or after it)
+    name the region; "the city of Kandahar", "Balkh town" the town, "the village of Kaduna" a small
+    one (no city of that name); so does an apposition
     ("Kharkiv, Ukraine's second-largest city", "Kunduz, a northern province"). The flag: the
     word names the place itself, not a title or a thing of it ("Nakuru county police", "a
     Washington state farm"), so the article's other bare mentions of the name take the level too."""
@@ -481,11 +485,21 @@ def _level(span: Span) -> tuple[str | None, bool]:
         words.append(doc[span.start - 2])
     words += [c for c in span.root.children if c.dep_ == "appos"]  # "Kharkiv, Ukraine's second city"
     for word in words:
+        if word.lower_ in lex["village_words"]:
+            return "village", word.dep_ != "compound"
         if word.lower_ in lex["region_words"]:
             return "region", word.dep_ != "compound"
         if word.lower_ in lex["town_words"]:
             return "town", word.dep_ != "compound"
     return None, False
+
+
+def _fits_level(c: Candidate, level: str) -> bool:
+    """c is of the level a word gave the name: a region, a town, or a village (a town under
+    VILLAGE_MAX_POP)."""
+    if level == "region":
+        return c.kind in {"admin1", "admin2", "region"}
+    return c.kind == "city" and (level != "village" or c.population < VILLAGE_MAX_POP)
 
 
 def _syntactic_role(span: Span) -> PlaceRole | None:
@@ -730,7 +744,7 @@ def _resolve(m: _Mention, focus: Counter[str], near: list[tuple[float, float, fl
         big = [c for c in m.container.cands if c.kind in {"country", "admin1"}]
         inside = [c for c in cands if any(_inside(c, b) for b in big)]
         if m.level is not None:  # "Kharkiv, Ukraine's second-largest city": the town of the name
-            inside = [c for c in inside if (c.kind == "city") == (m.level == "town")] or inside
+            inside = [c for c in inside if _fits_level(c, m.level)] or inside
         if inside:
             best = max(inside, key=lambda c: _score(c, focus, near))
             return best, f"contained in {m.container.name}"
@@ -743,10 +757,11 @@ def _resolve(m: _Mention, focus: Counter[str], near: list[tuple[float, float, fl
     if not cands:
         return None, ""
     if m.level is not None:
-        kinds = {"admin1", "admin2", "region"} if m.level == "region" else {"city"}
-        if level := [c for c in cands if c.kind in kinds]:
+        if level := [c for c in cands if _fits_level(c, m.level)]:
             best = max(level, key=lambda c: _score(c, focus, near))
             return best, f"{_reason(best, m, focus, len(cands))}; {m.level} named so"
+        if m.level == "village":
+            return None, ""  # every place of the name is a city: the village is none the gazetteer knows
     scored = sorted(cands, key=lambda c: -_score(c, focus, near))
     best = _prefer_city(scored)
     return best, _reason(best, m, focus, len(cands))
