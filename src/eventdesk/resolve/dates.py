@@ -286,10 +286,11 @@ def _bare_month(res: _Resolution, left: str, g: _Grammar) -> bool:
     return last not in g.month_left
 
 
-def _group_times(art: _Article, start: int, end: int, anchor: date | None) -> Iterator[When]:
+def _group_times(art: _Article, start: int, end: int, anchor: date | None, previous: date | None = None,
+                 ) -> Iterator[When]:
     g, text = _grammar(), art.text
     expr = text[start:end]
-    ctx = _Context(anchor, _tense(art, start, end, g), g)
+    ctx = _Context(anchor, _tense(art, start, end, g), g, previous)
     explicit = _explicit_matches(expr, g)
     if len(explicit) > 1:
         for pattern, m in explicit:
@@ -336,8 +337,12 @@ def find_times(doc_or_span: Doc | Span, anchor: date | None) -> list[When]:
     if isinstance(doc_or_span, Span):
         start, end = doc_or_span.start_char, doc_or_span.end_char
     found: list[When] = []
+    previous: date | None = None  # the last day named: "the night before" counts from it
     for s, e in _candidates(art, start, end):
-        found.extend(_group_times(art, s, e, anchor))
+        for w in _group_times(art, s, e, anchor, previous):
+            found.append(w)
+            if w.precision == "day" and w.value is not None:
+                previous = w.value
     return found
 
 

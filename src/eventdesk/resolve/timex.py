@@ -74,6 +74,7 @@ class _Context:
     anchor: date | None
     tense: Tense
     grammar: _Grammar
+    previous: date | None = None  # the day the article's last time expression before this one named
 
     @property
     def future(self) -> bool:
@@ -349,7 +350,29 @@ def _h_weekend(m: re.Match[str], ctx: _Context) -> Resolved:
     return _monday(saturday), "week", f"{rel} weekend (week precision)"
 
 
+def _h_from_previous(m: re.Match[str], ctx: _Context) -> Resolved:
+    """"The night before", "two days later", "the following day", "later that day": days from the
+    day the article named last; nothing without one (never from the publication date, which the
+    text did not count from)."""
+    if ctx.previous is None:
+        return None, "unknown", "told from an earlier day, and the article names none before it"
+    words = m.group(0).lower().split()
+    if _group(m, "rel"):
+        offset = -1 if m["rel"].lower() == "previous" else 1
+    elif _group(m, "dir"):
+        n = m["n"].lower()
+        offset = (1 if n in ("the", "a", "an") else _number(n, ctx.grammar) or 0) * (
+            -1 if m["dir"].lower() in ("before", "earlier") else 1)
+    else:  # "later that day", "hours later"
+        offset = 0
+    value = ctx.previous + timedelta(days=offset)
+    if ctx.anchor is not None and value > ctx.anchor:
+        return None, "unknown", "told from an earlier day, and would fall after the publication date"
+    return value, "day", f"'{' '.join(words)}' from the article's previous day"
+
+
 HANDLERS: dict[str, Callable[[re.Match[str], _Context], Resolved]] = {
+    "from_previous": _h_from_previous,
     "ymd": _h_ymd,
     "ym": _h_ym,
     "y": _h_y,
