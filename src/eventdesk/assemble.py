@@ -266,7 +266,8 @@ def _own(m: Mention) -> tuple[Place | None, When | None]:
     where it names none)."""
     s, e = m.sentence.start, m.sentence.end
     p = m.place
-    place = p if p is not None and p.role is None and p.start is not None and s <= p.start < e else None
+    # a distance's reference is the sentence's place when it names no other ("15 km south of X")
+    place = p if p is not None and p.role in (None, "reference") and p.start is not None and s <= p.start < e else None
     w = m.when
     when = w if w is not None and w.start is not None and s <= w.start < e else None
     if (when is not None and when.precision == "day"

@@ -88,10 +88,12 @@ CARE_VERBS = frozenset({"treat", "die", "admit", "recover", "hospitalise", "hosp
 REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
 ROLE_REASONS: dict[str, str] = {
     "in_name": "inside an organisation's name", "home": "an actor's home", "origin": "where a movement starts",
+    "reference": "the point a distance is told from",
     "guess": "a name placed outside the countries the rest of the article points to",
     "hospital": "where the wounded were taken", "neighbour": "the country across a border",
 }  # fmt: skip
-# Roles that never give an event its place; an "origin" does only when its sentence names no other.
+# Roles that never give an event its place; an "origin" or a "reference" does only when its sentence
+# names no other.
 NOT_EVENT_ROLES = frozenset({"in_name", "home", "hospital", "guess", "neighbour"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
@@ -520,7 +522,14 @@ def _syntactic_role(span: Span) -> PlaceRole | None:
     before = root.head.nbor(-1) if root.head.i > 0 else governor  # the parser may hang "from" on the verb
     if prep in {"from", "of"} and any(t.lemma_.lower() in people or t.ent_type_ == "PERSON" for t in (governor, before)):
         return "home"
+    if prep == "of" and _measured_from(governor):
+        return "reference"  # "near Izraa, about 30 km west of Sweida": the event is not at Sweida
     return "origin" if prep == "from" else None
+
+
+def _measured_from(word: Token) -> bool:
+    """"30 km west (of)", "100 miles north-east (of)": a direction with a distance."""
+    return word.lower_ in lexicon()["directions"] and any(c.dep_ == "npadvmod" for c in word.children)
 
 
 def _at_hospital(root: Token) -> bool:
@@ -1012,7 +1021,7 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
     # where the report was filed: the sentence's own places come first.
     inside = [p for p in inside if p is not dateline] or inside
     if inside:
-        best = min(inside, key=lambda p: (p.role == "origin", clause_rank(doc, p.start, p.end, trigger),
+        best = min(inside, key=lambda p: (p.role in ("origin", "reference"), clause_rank(doc, p.start, p.end, trigger),
                                           p.geo_precision or 9, p.feature == "country", p.start))  # fmt: skip
         if dateline is not None and _refines(dateline, best):
             return dateline.model_copy(update={"reason": f"dateline town inside {best.name}; {dateline.reason}"})
