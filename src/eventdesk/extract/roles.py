@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from eventdesk.extract import actors as act
 from eventdesk.extract.animacy import checked, is_animate
 from eventdesk.extract.attribution import Attribution
-from eventdesk.extract.lexicon import Family
+from eventdesk.extract.lexicon import Family, lexicon
 from eventdesk.records import Actor
 from eventdesk.syntax import is_title_span
 
@@ -41,9 +41,29 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
         out.append(actor)
         out += [a for c in head.children if c.dep_ == "conj"
                 if (a := checked(c, act.resolve_actor(c, "associated", home=home, within=seg))) is not None]
+    crowd = act.actor_table().crowd.kinds
+    if trigger.pos_ == "VERB" and any(a.role == "actor1" and a.kind in crowd for a in out) and not any(
+            a.role == "actor2" for a in out):
+        out += _force_aimed_at(trigger, home, seg)
     source = attribution.source if attribution is not None else None
     reporter = act.reporting_agent(fam.name, source, home=home, within=seg) if agent is None else None
     return ([reporter] if reporter is not None else []) + out
+
+
+def _force_aimed_at(verb: Token, home: str | None, seg: Span) -> list[Actor]:
+    """A state's force that a conjunct of a crowd's verb, with the verb's subject, is aimed at:
+    "youths set fire to cars and fired fireworks at police officers" (the police are the side the
+    rioters fought, actor2). Only a force: what else a conjunct aims at is its own act's."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        target = act.target_of(conj)
+        if target is None or not seg.start <= target.i < seg.end:
+            continue
+        actor = checked(target, act.resolve_actor(target, "actor2", home=home, within=seg), home=home, within=seg)
+        if actor is not None and actor.kind in lexicon().kind_groups["forces"]:
+            return [actor]
+    return []
 
 
 def _named_actor(head: Token, role: str, home: str | None, seg: Span) -> Actor:
