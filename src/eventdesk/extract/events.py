@@ -203,8 +203,9 @@ def _second_opinion(kept: list[tuple[Candidate, Span]]) -> None:
 VIOLENT_TYPES = ("Violence against civilians", "Battles", "Explosions/Remote violence", "Riots",
                  "Protests/Excessive force against protesters")
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+EXCESSIVE_FORCE = "Protests/Excessive force against protesters"
 # Types whose victims are civilians or protesters by definition.
-CIVILIAN_VICTIM_TYPES = ("Violence against civilians", "Protests/Excessive force against protesters")
+CIVILIAN_VICTIM_TYPES = ("Violence against civilians", EXCESSIVE_FORCE)
 
 
 def _is_toll(c: Candidate) -> bool:
@@ -226,6 +227,9 @@ def _merge_tolls(cands: list[Candidate], notes: list[str]) -> list[Candidate]:
             continue
         owner = min(owners, key=lambda o: abs(o.token.i - cand.token.i))
         owner.merged.append(cand.token)
+        if owner.full_type == EXCESSIVE_FORCE:  # its victims are the crowd (`crowd_roles` made them actor1):
+            _reject(notes, cand.token, f"toll of the '{owner.token.text}' event")  # the toll's are more of them
+            continue
         _other_side_did_it(owner, cand)
         had_victims = any(a.role == "actor2" for a in owner.actors)
         _fill_roles(owner, cand)

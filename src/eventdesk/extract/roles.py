@@ -129,8 +129,9 @@ def _reduced_passive(verb: Token) -> bool:
     parser tags a headline's participle a past tense as often ("Two protesters shot dead in
     Nairobi", "Nine fishermen abducted off Sulu"), so in a line with no sentence end (a headline,
     a standfirst, a list item) a bare past tense counts too; in prose it is the doer's act."""
-    if verb.dep_ not in ("ROOT", "conj", "ccomp", "relcl", "advcl"):  # advcl: "..., four officers hurt"
-        return False
+    if verb.dep_ not in ("ROOT", "conj", "ccomp", "relcl", "advcl") and not (
+            verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children)):  # advcl: "..., four officers
+        return False  # hurt"; a labelled headline's clause hung on the label: "Fuel protests: Protester shot dead"
     if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and is_title_span(verb.sent)):
         return False
     return not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
