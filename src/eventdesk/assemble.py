@@ -135,9 +135,12 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     event where no date or place tells them apart (an article without a publication date)."""
     groups: list[list[Mention]] = []
     last: list[Mention] | None = None  # the incident told just before
+    # sentences that name a crowd event as a setting ("was shot during the protests")
+    at_crowd = {m.sentence.start for m in incidents if m.refers_back is not None and _class(m) == CROWD}
     for m in incidents:
         another = ANOTHER.search(m.sentence.text) is not None
-        joinable = [g for g in reversed(groups) if not (another and g is last) and _joins(m, g)]
+        joinable = [g for g in reversed(groups)
+                    if not (another and g is last) and _joins(m, g, m.sentence.start in at_crowd)]
         placed = [g for g in joinable if _placed_in(m, g)]
         tolled = [g for g in joinable if _tolls([m]) & _tolls(g)]  # "three men beheaded" and "beheaded three men"
         group = next(iter(placed + tolled), None) if another else next(iter(placed + tolled + joinable), None)
@@ -176,11 +179,15 @@ def _placed_in(m: Mention, group: list[Mention]) -> bool:
         p is not None and p.lat is not None and places_agree(place, p) for p in (_own(g)[0] for g in group))
 
 
-def _joins(m: Mention, group: list[Mention]) -> bool:
+def _joins(m: Mention, group: list[Mention], at_crowd: bool = False) -> bool:
+    """Whether m tells the group's happening (see `_one_per_happening`); `at_crowd`: m's sentence
+    names a crowd event as the violence's setting ("a man died after being shot during the
+    protests"), so its violence is force on that crowd."""
     # the group's violence or crowd event names it (houses "burnt by insurgents", then "insurgents
     # beheaded three men and set fire to houses": the attack)
     first = next((g for g in group if _class(g) in (VIOLENCE, CROWD)), group[0])
-    if m.background != first.background or any(g.sentence.start == m.sentence.start and not _response(g) for g in group):
+    if m.background != first.background or any(g.sentence.start == m.sentence.start and not _response(g)
+                                                and not _crowd_named(m, g) for g in group):
         return False  # one sentence's incidents that the fold kept apart stay apart (a response
         # told with the act, "officers blocked the road and fired into the crowd", is no incident)
     if _response(m):
@@ -195,11 +202,18 @@ def _joins(m: Mention, group: list[Mention]) -> bool:
     elif _class(m) != _class(first):
         # a headline's or standfirst's toll, with no doer: "Two killed as police fire ...", "four officers hurt"
         headline_toll = _headline(first) and not _named_doer(first)
-        if not (_same_force(m, first) or headline_toll):
+        on_the_crowd = at_crowd and _class(first) == CROWD and not _named_doer(m)
+        if not (_same_force(m, first) or headline_toll or on_the_crowd):
             return False  # a police shooting and the riot it set off are two events
     elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and not m.refers_back:
         return False  # a protest by day and a riot by night are two of ACLED's events
     return all(_agrees(m, g) for g in group)
+
+
+def _crowd_named(m: Mention, other: Mention) -> bool:
+    """m names the crowd event other, of m's sentence, happened at ("a man died after being shot
+    during the protests"): one happening (ACLED files force on a crowd as its protest)."""
+    return m.refers_back is not None and _class(m) == CROWD and _class(other) in (VIOLENCE, CROWD)
 
 
 def _response(m: Mention) -> bool:

@@ -232,7 +232,7 @@ def subject_of(verb: Token) -> Token | None:
         subj = nearest_subject(verb)
         if subj is not None:
             return verb.head if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subj
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "resorted to throwing stones"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and not _is_passive(verb):  # "resorted to throwing stones"
             kept = _kept_from(verb)
             if kept is not None:
                 return kept
@@ -314,6 +314,8 @@ def passive_subject(verb: Token) -> Token | None:
         return passive_subject(verb.head)
     if verb.dep_ == "xcomp":  # "banks were ordered to close": the controller's subject
         return _child(verb.head, {"nsubjpass", "nsubj"})
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "a man died after being shot": the man
+        return _child(verb.head.head, {"nsubj", "nsubjpass"})
     return None
 
 
