@@ -32,7 +32,9 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
     if fam.object_role == "none" or patient is not None and act.names_an_act(patient):
         patient = None  # "a police shooting ... was killed": an act the parser took for its victim
     if fam.object_role == "actor1" and patient is not None:
-        return _deployment_actors(agent, patient, home, seg)
+        if not (fam.intransitive and agent is not None):
+            return _deployment_actors(agent, patient, home, seg)
+        patient = None  # "soldiers arrived in Ilaga on Thursday": the subject is the force, "Thursday" no one
     out: list[Actor] = []
     for head, role in ((agent, "actor1"), (patient, "actor2")):
         actor = None if head is None or act.is_pronoun(head) else _named_actor(head, role, home, seg)
