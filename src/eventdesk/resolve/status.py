@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import re
 
-from eventdesk.extract.actors import entry_for
+from eventdesk.extract.actors import ActorEntry, entry_for
 from eventdesk.records import Actor, Mention, Status
 from eventdesk.resolve.actors import FOREIGN, STATE_KINDS
+
+# Kinds of an armed side that is not a state's (assemble.py's ARMED_NONSTATE, with the table's
+# generic "armed group").
+ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
 
 # Kinds of one side: a state's organs speak for its forces ("the ministry said its troops ...").
 STATE_SIDE = STATE_KINDS | {FOREIGN}
@@ -31,14 +35,33 @@ def party_status(mention: Mention) -> Mention:
     if mention.status != Status.CLAIMED or not mention.attributed_to:
         return mention
     sides = [a for a in mention.actors if a.role in ("actor1", "actor2")]
-    if any(_speaks_for(mention.attributed_to, a) for a in sides):
+    if any(_speaks_for(mention.attributed_to, a) for a in sides) or _unnamed_fighter(mention):
         return mention
     return mention.model_copy(update={"status": Status.REPORTED})
+
+
+def _unnamed_fighter(mention: Mention) -> bool:
+    """A state's organ tells of armed men killed or fought with no one named as doing it ("police
+    said three Maoists were killed in a gunfight", "the army said 20 militants died in clashes"):
+    its forces are the other side, so its word is a party's."""
+    source = _source_entry(mention.attributed_to or "")
+    if source is None or source.kind not in STATE_SIDE:
+        return False
+    if any(a.role == "actor1" and a.text for a in mention.actors):
+        return False
+    return any(a.role == "actor2" and a.kind in ARMED_NONSTATE for a in mention.actors) or (
+        mention.event_type == "Battles" and mention.sub_event_type == "Armed clash")
 
 
 def _speaks_for(source: str, actor: Actor) -> bool:
     words = set(WORD.findall(source.lower())) - FUNCTION_WORDS
     if words & (set(WORD.findall(f"{actor.text or ''} {actor.name}".lower())) - FUNCTION_WORDS):
         return True
-    entry = next((e for w in sorted(words) if (e := entry_for(w)) is not None), None)
+    entry = _source_entry(source)
     return entry is not None and entry.kind in STATE_SIDE and actor.kind in STATE_SIDE
+
+
+def _source_entry(source: str) -> ActorEntry | None:
+    """The actor-table entry the source's words name ("the army" → Military Forces), if any."""
+    words = set(WORD.findall(source.lower())) - FUNCTION_WORDS
+    return next((e for w in sorted(words) if (e := entry_for(w)) is not None), None)
