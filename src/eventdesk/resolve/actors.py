@@ -38,8 +38,10 @@ from eventdesk.records import Actor, Count, Mention
 # Kinds of a state's own forces and organs; abroad they are external forces.
 STATE_KINDS = frozenset({"state forces", "police", "military", "government", "political leader"})
 FOREIGN = "foreign state forces"
+# Kinds of an armed side that is not a state's.
+ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
 # Kinds that are armed or hold force: never filed as civilians.
-ARMED_KINDS = STATE_KINDS | {FOREIGN, "armed group", "political militia", "rebel group", "identity militia", "rioters"}
+ARMED_KINDS = STATE_KINDS | ARMED_NONSTATE | {FOREIGN, "rioters"}
 # Kinds of one who suffers violence, filed as civilians (ACLED names victims by their group).
 VICTIM_KINDS = frozenset({"person", "communal group", "organisation", "journalists", "civilians", None})
 # Types whose actor2 suffers one-sided violence (and a riot's mob violence).

@@ -16,11 +16,7 @@ import re
 
 from eventdesk.extract.actors import ActorEntry, entry_for
 from eventdesk.records import Actor, Mention, Status
-from eventdesk.resolve.actors import FOREIGN, STATE_KINDS
-
-# Kinds of an armed side that is not a state's (assemble.py's ARMED_NONSTATE, with the table's
-# generic "armed group").
-ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
+from eventdesk.resolve.actors import ARMED_NONSTATE, FOREIGN, STATE_KINDS
 
 # Kinds of one side: a state's organs speak for its forces ("the ministry said its troops ...").
 STATE_SIDE = STATE_KINDS | {FOREIGN}
