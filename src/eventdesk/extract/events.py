@@ -200,10 +200,9 @@ def _second_opinion(kept: list[tuple[Candidate, Span]]) -> None:
 # Tolls, back-references and inherited types
 # --------------------------------------------------------------------------
 # Types of violent events: a definite reference back to one of them is no new event.
-VIOLENT_TYPES = ("Violence against civilians", "Battles", "Explosions/Remote violence", "Riots",
-                 "Protests/Excessive force against protesters")
-DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 EXCESSIVE_FORCE = "Protests/Excessive force against protesters"
+VIOLENT_TYPES = ("Violence against civilians", "Battles", "Explosions/Remote violence", "Riots", EXCESSIVE_FORCE)
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 # Types whose victims are civilians or protesters by definition.
 CIVILIAN_VICTIM_TYPES = ("Violence against civilians", EXCESSIVE_FORCE)
 
@@ -227,17 +226,17 @@ def _merge_tolls(cands: list[Candidate], notes: list[str]) -> list[Candidate]:
             continue
         owner = min(owners, key=lambda o: abs(o.token.i - cand.token.i))
         owner.merged.append(cand.token)
-        if owner.full_type == EXCESSIVE_FORCE:  # its victims are the crowd (`crowd_roles` made them actor1):
-            _reject(notes, cand.token, f"toll of the '{owner.token.text}' event")  # the toll's are more of them
-            continue
-        _other_side_did_it(owner, cand)
-        had_victims = any(a.role == "actor2" for a in owner.actors)
-        _fill_roles(owner, cand)
-        if not had_victims and any(a.role == "actor2" for a in owner.actors):
-            # the toll names who the event hit ("two soldiers were killed in an ambush"): type it again
-            full_type, rule = choose_type(owner.token, owner.family, owner.actors)
-            if full_type:
-                owner.full_type, owner.rule = full_type, rule
+        # force on a crowd keeps its sides: its victims are the crowd (`crowd_roles` made them actor1),
+        # and the toll's are more of them
+        if owner.full_type != EXCESSIVE_FORCE:
+            _other_side_did_it(owner, cand)
+            had_victims = any(a.role == "actor2" for a in owner.actors)
+            _fill_roles(owner, cand)
+            if not had_victims and any(a.role == "actor2" for a in owner.actors):
+                # the toll names who the event hit ("two soldiers were killed in an ambush"): type it again
+                full_type, rule = choose_type(owner.token, owner.family, owner.actors)
+                if full_type:
+                    owner.full_type, owner.rule = full_type, rule
         _reject(notes, cand.token, f"toll of the '{owner.token.text}' event")
     return keep
 

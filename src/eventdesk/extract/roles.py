@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from eventdesk.extract import actors as act
 from eventdesk.extract.animacy import checked, is_animate
 from eventdesk.extract.attribution import Attribution
-from eventdesk.extract.lexicon import Family, lexicon
+from eventdesk.extract.lexicon import Family
 from eventdesk.records import Actor
 from eventdesk.syntax import is_title_span
 
@@ -43,9 +43,8 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
         out.append(actor)
         out += [a for c in head.children if c.dep_ == "conj"
                 if (a := checked(c, act.resolve_actor(c, "associated", home=home, within=seg))) is not None]
-    crowd = act.actor_table().crowd.kinds
-    if trigger.pos_ == "VERB" and any(a.role == "actor1" and a.kind in crowd for a in out) and not any(
-            a.role == "actor2" for a in out):
+    if trigger.pos_ == "VERB" and not any(a.role == "actor2" for a in out) and any(
+            a.role == "actor1" and a.kind in act.actor_table().crowd.kinds for a in out):
         out += _force_aimed_at(trigger, home, seg)
     source = attribution.source if attribution is not None else None
     reporter = act.reporting_agent(fam.name, source, home=home, within=seg) if agent is None else None
@@ -63,7 +62,7 @@ def _force_aimed_at(verb: Token, home: str | None, seg: Span) -> list[Actor]:
         if target is None or not seg.start <= target.i < seg.end:
             continue
         actor = checked(target, act.resolve_actor(target, "actor2", home=home, within=seg), home=home, within=seg)
-        if actor is not None and actor.kind in lexicon().kind_groups["forces"]:
+        if actor is not None and actor.kind in act.actor_table().crowd.forces:
             return [actor]
     return []
 

@@ -40,7 +40,7 @@ def _unnamed_fighter(mention: Mention) -> bool:
     """A state's organ tells of armed men killed or fought with no one named as doing it ("police
     said three Maoists were killed in a gunfight", "the army said 20 militants died in clashes"):
     its forces are the other side, so its word is a party's."""
-    source = _source_entry(mention.attributed_to or "")
+    source = _source_entry(_words(mention.attributed_to or ""))
     if source is None or source.kind not in STATE_SIDE:
         return False
     if any(a.role == "actor1" and a.text for a in mention.actors):
@@ -50,14 +50,18 @@ def _unnamed_fighter(mention: Mention) -> bool:
 
 
 def _speaks_for(source: str, actor: Actor) -> bool:
-    words = set(WORD.findall(source.lower())) - FUNCTION_WORDS
-    if words & (set(WORD.findall(f"{actor.text or ''} {actor.name}".lower())) - FUNCTION_WORDS):
+    words = _words(source)
+    if words & _words(f"{actor.text or ''} {actor.name}"):
         return True
-    entry = _source_entry(source)
+    entry = _source_entry(words)
     return entry is not None and entry.kind in STATE_SIDE and actor.kind in STATE_SIDE
 
 
-def _source_entry(source: str) -> ActorEntry | None:
-    """The actor-table entry the source's words name ("the army" → Military Forces), if any."""
-    words = set(WORD.findall(source.lower())) - FUNCTION_WORDS
+def _words(text: str) -> set[str]:
+    """The words of a phrase that name someone (FUNCTION_WORDS left out)."""
+    return set(WORD.findall(text.lower())) - FUNCTION_WORDS
+
+
+def _source_entry(words: set[str]) -> ActorEntry | None:
+    """The actor-table entry a source's words name ("the army" → Military Forces), if any."""
     return next((e for w in sorted(words) if (e := entry_for(w)) is not None), None)
