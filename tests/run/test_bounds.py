@@ -96,6 +96,29 @@ def test_a_line_of_a_page_is_its_own_sentence(nlp, text: str, want: list[str]) -
     assert said == [w.removeprefix("- ") for w in want]
 
 
+# Flattened articles (one sentence to a line, no blank line, an unstopped headline first), written
+# for this test: the parser, left alone, cut the lead at a dateline's slash, brackets or dash
+# ("SANAA" / "/" / "RIYADH (...) - ..."). No line is cut before its first sentence end.
+FLAT = [
+    "Coalition air strike hits market in north Yemen\nSANAA/RIYADH (Gulf Desk) - An air strike hit a market in Saada on Monday, "
+    "residents said.\nThe coalition denied it.\nA spokesman called the report false.",
+    "Troops and rebels clash near border town\nBOGOTA/CARACAS (Andes Wire) - Soldiers fought rebels near Cucuta on Friday, the "
+    "army said.\nFour rebels were killed.\nThe army gave no more details.",
+    "Drone hits fuel depot in western Russia\nKYIV/MOSCOW (Steppe News) - A drone set a fuel depot on fire in Bryansk overnight, "
+    "the governor said.\nNo one was hurt.\nKyiv did not comment.",
+    "Police and students clash over fees\nJOHANNESBURG/PRETORIA (Veld Post) - Police fired rubber bullets at students in Pretoria on "
+    "Tuesday, witnesses said.\nTen were arrested.\nThe university closed.",
+    "Gunmen kill six in central Mali village\nBAMAKO/MOPTI (Sahel Desk) - Gunmen killed six villagers near Mopti on Sunday, a "
+    "local official said.\nThe attackers fled on motorbikes.\nNo group has claimed it.",
+]
+
+
+@pytest.mark.parametrize("text", FLAT, ids=[t[:30] for t in FLAT])
+def test_a_flattened_lead_is_not_cut_before_its_first_stop(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = next(nlp.pipe([bounded_doc(nlp, text, 1_000)]))
+    assert [s.text.strip() for s in doc.sents] == text.split("\n")
+
+
 def test_hard_wrapped_prose_keeps_its_sentences_across_lines(nlp) -> None:  # type: ignore[no-untyped-def]
     assert paragraph_starts(WRAPPED) == []
     doc = next(nlp.pipe([bounded_doc(nlp, WRAPPED, 1_000)]))

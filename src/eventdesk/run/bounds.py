@@ -57,6 +57,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 _SPACE = re.compile(r"\s+")
 _WHITE = re.compile(r"\s")
+# Tokens after which the parser may start a sentence inside a paragraph's first stretch.
+_FINAL = frozenset({".", "!", "?", "…", ":", ";"})
 
 
 def token_limit(text: str, max_chars: int) -> int:
@@ -175,16 +177,31 @@ def rough_starts(text: str, limit: int) -> list[int]:
 def bounded_doc(pipeline: Language, text: str, limit: int, starts: list[int] | None = None) -> Doc:
     """The unparsed Doc of a parser text (long runs broken) with sentence starts preset at
     `starts` (default: `sentence_starts(text, limit)` and `paragraph_starts(text)`), ready for
-    `pipeline.pipe`."""
+    `pipeline.pipe`. By default no paragraph is cut before its first sentence end (or a preset
+    start): after an unstopped line the parser cut a lead at a dateline's slash, brackets or dash
+    ("SANAA" / "/" / "RIYADH (Agency) - Gunmen ..."), leaving the lead's subject in a "sentence" of
+    its own."""
     text = break_long_runs(text)
     doc = pipeline.make_doc(text)
-    offsets = sorted(set(sentence_starts(text, limit)) | set(paragraph_starts(text))) if starts is None else starts
-    if offsets and len(doc) > 1:
-        token_starts = [token.idx for token in doc]
-        for offset in offsets:
-            i = bisect.bisect_left(token_starts, offset)
-            while i < len(doc) and doc[i].is_space:
-                i += 1
-            if 0 < i < len(doc):
-                doc[i].is_sent_start = True
+    paragraphs = paragraph_starts(text) if starts is None else []
+    offsets = sorted(set(sentence_starts(text, limit)) | set(paragraphs)) if starts is None else starts
+    if len(doc) < 2:
+        return doc
+    token_starts = [token.idx for token in doc]
+    preset = {_first_word(doc, token_starts, offset) for offset in offsets} - {0, len(doc)}
+    for i in preset:
+        doc[i].is_sent_start = True
+    for i in (_first_word(doc, token_starts, offset) for offset in [0, *paragraphs] if starts is None):
+        for j in range(i + 1, len(doc)):
+            if j in preset or "\n" in doc[j].text or doc[j - 1].text in _FINAL:
+                break
+            doc[j].is_sent_start = False
     return doc
+
+
+def _first_word(doc: Doc, token_starts: list[int], offset: int) -> int:
+    """The index of the first token at or after `offset` that is not white space."""
+    i = bisect.bisect_left(token_starts, offset)
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
