@@ -67,3 +67,28 @@ def test_a_place_in_an_organisations_name_is_not_the_events_place(nlp, text: str
     where, places = _where(nlp, text, trigger)
     assert all(p.role == "in_name" for p in places if p.text and p.text.startswith(name)), places
     assert where is None or not (where.text or "").startswith(name) or where.reason.startswith("article"), where
+
+
+# (sentence, trigger, where the casualties were carried): not where they were hurt
+CARRIED = [
+    ("The army put the toll at four soldiers killed, adding that the wounded had been flown to Nairobi for treatment.",
+     "killed", "Nairobi"),
+    ("Three survivors of the attack were evacuated to Kabul by helicopter.", "attack", "Kabul"),
+    ("Five people were injured and the injured were rushed to Peshawar, police said.", "injured", "Peshawar"),
+    ("Four people who were hurt in the blast were transferred to Lagos for treatment.", "blast", "Lagos"),
+    ("Six villagers were killed and the bodies were taken to Maiduguri, a relative said.", "killed", "Maiduguri"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "there"), CARRIED, ids=[c[2] for c in CARRIED])
+def test_where_the_casualties_were_carried_is_not_the_events_place(nlp, text: str, trigger: str, there: str) -> None:
+    where, places = _where(nlp, text, trigger)
+    assert any(p.text == there and p.role == "hospital" for p in places), places
+    assert where is None or where.text != there, where
+
+
+def test_a_movement_of_others_to_a_place_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Only casualties carried somewhere lose the place: "police took the suspects to Lagos" is no
+    carrying of the wounded."""
+    _, places = _where(nlp, "Police took the suspects to Lagos for questioning after the raid.", "raid")
+    assert all(p.role != "hospital" for p in places if p.text == "Lagos"), places

@@ -90,7 +90,7 @@ ROLE_REASONS: dict[str, str] = {
     "in_name": "inside an organisation's name", "home": "an actor's home", "origin": "where a movement starts",
     "reference": "the point a distance is told from",
     "guess": "a name placed outside the countries the rest of the article points to",
-    "hospital": "where the wounded were taken", "neighbour": "the country across a border",
+    "hospital": "where the wounded or the dead were taken", "neighbour": "the country across a border",
 }  # fmt: skip
 # Roles that never give an event its place; an "origin" or a "reference" does only when its sentence
 # names no other.
@@ -506,13 +506,13 @@ def _fits_level(c: Candidate, level: str) -> bool:
 
 def _syntactic_role(span: Span) -> PlaceRole | None:
     """A place named as an actor's home ("a Chicago man", "a woman from Leeds", "Smith, 42, of
-    Dover"), as where the wounded were treated (`_at_hospital`) or as where a movement starts
+    Dover"), as where the wounded were treated or carried (`_at_hospital`, `_carried_to`) or as where a movement starts
     ("flew in from Moscow"), or as the country across a border ("near the border with Venezuela"):
     not the event's place."""
     root, people = span.root, lexicon()["person_nouns"]
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in people:
         return "home"
-    if _at_hospital(root):
+    if _at_hospital(root) or _carried_to(root):
         return "hospital"
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
         return None
@@ -548,6 +548,19 @@ def _at_hospital(root: Token) -> bool:
         cares = [o for p in head.children if p.dep_ == "prep" for o in p.children
                  if o.dep_ == "pobj" and o.lemma_.lower() in care_nouns]
     return any(c.head.lower_ == "to" or c.head.head.lemma_.lower() in CARE_VERBS for c in cares)
+
+
+def _carried_to(root: Token) -> bool:
+    """"the wounded were flown to Mogadishu for treatment", "the bodies were taken to Gao": where the
+    casualties were carried (a carry verb whose carried or purpose is a casualty noun)."""
+    if root.dep_ != "pobj" or root.head.lower_ != "to" or root.head.head.pos_ != "VERB":
+        return False
+    verb, lex = root.head.head, lexicon()
+    if verb.lemma_.lower() not in lex["carry_verbs"]:
+        return False
+    carried = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    carried += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+    return any(c.lemma_.lower() in lex["casualty_nouns"] or c.lower_ in lex["casualty_nouns"] for c in carried)
 
 
 def _is_metonymy(span: Span) -> bool:
