@@ -340,10 +340,14 @@ def _constraints_hold(tok: Token, fam: Family) -> bool:
 
 
 def _argument_modifiers(tok: Token) -> set[str]:
-    """Lemmas modifying the trigger or its subject/object ("stun grenades exploded")."""
+    """Lemmas modifying the trigger or its subject, object or agent, with their own compounds
+    ("stun grenades exploded", "hit by a tear gas shell", "fired smoke grenades")."""
     args = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    return {m.lemma_.lower() for a in args for m in a.children if m.dep_ in ("compound", "amod", "nmod")} | {
-        m.lemma_.lower() for m in tok.children}
+    args += [o for p in tok.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "with")
+             for o in p.children if o.dep_ == "pobj"]
+    mods = [m for a in args for m in a.children if m.dep_ in ("compound", "amod", "nmod")]
+    mods += [c for m in mods for c in m.children if c.dep_ in ("compound", "amod")]  # "tear" of "tear gas shell"
+    return {m.lemma_.lower() for m in mods} | {m.lemma_.lower() for m in tok.children}
 
 
 def object_lemmas(tok: Token, fam: Family) -> set[str]:
