@@ -22,6 +22,12 @@ ABBREVIATED = [
     ("Protesters marched in Portland, OR on Tuesday.", "Portland", "US", "Oregon"),
     ("Two men were shot in Paris, Tenn., late Friday.", "Paris", "US", "Tennessee"),
     ("Floods hit Victoria, B.C., on Monday.", "Victoria", "CA", "British Columbia"),
+    # datelines in capitals that NER does not tag as places: the abbreviation finds the town
+    ("ROCHESTER, N.Y. (Valley Dispatch) - Several hundred people held a vigil on Monday.", "Rochester", "US", "New York"),
+    ("DOVER, Del. (AP) - Police arrested two men on Monday.", "Dover", "US", "Delaware"),
+    ("LAKE CHARLES, La. - Hundreds of people marched on Sunday.", "Lake Charles", "US", "Louisiana"),
+    ("FLINT, Mich. (Lakes Wire) - Residents rallied outside City Hall on Friday.", "Flint", "US", "Michigan"),
+    ("ERIE, Pa. - A man was shot dead outside a bar early on Saturday.", "Erie", "US", "Pennsylvania"),
 ]
 
 ONE_COUNTRY = [
@@ -54,3 +60,20 @@ def test_no_event_place_outside_the_articles_country(text: str, country: str) ->
 def test_people_named_by_nation_make_no_guess() -> None:
     (badme,) = [p for p in find_places(parse("The Ethiopians shelled villages near Badme on Friday.")) if p.name == "Badme"]
     assert badme.role is None
+
+
+# A country's other name that is a big city's own name (the gazetteer has two: "Salvador" of El
+# Salvador, "Macau" of Macao): the city, when nothing in the sentence says otherwise.
+OWN_NAMES = [
+    ("Residents set fire to three buses in Salvador on Monday.", "Salvador", "BR"),
+    ("SALVADOR (Bahia Wire) - Police shot dead a teenager on Sunday night.", "Salvador", "BR"),
+    ("Thousands of teachers marched through Salvador on Wednesday.", "Salvador", "BR"),
+    ("Police in Macau detained two men after a casino robbery.", "Macau", "MO"),
+    ("Gangs clashed in San Salvador, the capital of El Salvador, on Monday.", "San Salvador", "SV"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), OWN_NAMES, ids=[o[0][:30] for o in OWN_NAMES])
+def test_a_citys_own_name_beats_a_countrys_other_name(text: str, name: str, country: str) -> None:
+    places = [p for p in find_places(parse(text)) if p.text == name or p.text == name.upper()]
+    assert places and all(p.country_code == country and p.geo_precision == 1 for p in places), places

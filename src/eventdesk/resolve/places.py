@@ -60,6 +60,7 @@ KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.0, "admin1": 1.0, "a
 POP_WEIGHT = 0.5  # per decade of population: a 1M city outranks a 1k village by 1.5
 FOCUS_WEIGHT = 3.0  # times the share of the article's country mentions
 PRIMARY_BONUS = 0.5  # the mention is the entry's main name, not an alternate
+OWN_NAME_CITY_POP = 100_000  # a city this big whose own name a country's other name is takes the name
 CONTAINED_BONUS = 10.0  # "Springfield, Illinois": the container decides
 DATELINE_WEIGHT = 3.0  # the dateline counts as three country mentions
 # A name counts towards the article's focus only when it is unambiguous: no other
@@ -659,6 +660,7 @@ def _abbreviated_states(doc: Doc, gaz: Gazetteer, mentions: list[_Mention]) -> l
     gazetteer has no town of the name there (the region is then all that is known)."""
     text = doc.text
     added: list[_Mention] = []
+    mentions = mentions + _unrecognised_towns(text, gaz, mentions)
     for m in mentions:
         if m.container is not None or not any(c.kind == "city" for c in m.cands):
             continue
@@ -683,6 +685,33 @@ def _abbreviated_states(doc: Doc, gaz: Gazetteer, mentions: list[_Mention]) -> l
     spans = [(a.start, a.end) for a in added]
     kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
     return sorted(kept + added, key=lambda m: m.start)
+
+
+# Capitalised words, a comma and what may be a state's abbreviation: "ROCHESTER, N.Y.", "Dover, Del."
+_TOWN_AND_STATE = re.compile(r"\b([A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2}),[ \t]*([A-Z][A-Za-z.]{1,5})(?![A-Za-z])")
+
+
+def _unrecognised_towns(text: str, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
+    """Towns NER did not tag before a state's abbreviation ("ROCHESTER, N.Y. (Agency) -" in a
+    dateline): the longest run of the capitalised words that the gazetteer knows as a town of that
+    state."""
+    abbreviations = {a: (code, region) for a, code, region in _state_abbreviations()}
+    covered = [(m.start, m.end) for m in mentions]
+    found: list[_Mention] = []
+    for hit in _TOWN_AND_STATE.finditer(text):
+        state = abbreviations.get(hit.group(2))
+        if state is None or any(a < hit.end(1) and hit.start(1) < b for a, b in covered):
+            continue
+        words = list(re.finditer(r"\S+", hit.group(1)))
+        for first in words:  # the longest name first: "NEW YORK CITY" before "YORK CITY"
+            start = hit.start(1) + first.start()
+            name = text[start : hit.end(1)]
+            towns = [c for c in gaz.candidates(name) if c.kind == "city" and (c.country_code, c.admin1) == state]
+            if towns:
+                sent_start = text.rfind("\n", 0, start) + 1
+                found.append(_Mention(start, hit.end(1), name, name, "town before a state abbreviation", sent_start, towns))
+                break
+    return found
 
 
 def _same_level(left: _Mention, right: _Mention) -> bool:
@@ -832,9 +861,13 @@ def _prefer_city(scored: list[Candidate]) -> Candidate:
     """A region and a same-named city of the same country (Almaty): the city.
 
     Only a city whose own name it is: "Oklahoma" is an alternate name of Oklahoma City,
-    and "Oklahoma" alone means the state.
+    and "Oklahoma" alone means the state. So too a country named by another of its names that is
+    a city's own name, of at least OWN_NAME_CITY_POP people ("Salvador" is Brazil's city, not El
+    Salvador).
     """
     best = scored[0]
+    if best.kind == "country" and not best.primary:
+        return next((c for c in scored if c.kind == "city" and c.primary and c.population >= OWN_NAME_CITY_POP), best)
     if best.kind != "admin1":
         return best
     for c in scored[1:]:
