@@ -19,6 +19,12 @@ from eventdesk.records import Actor
 from eventdesk.syntax import is_title_span
 
 
+# Prepositions by which a quantifying pronoun names its group: "some in the crowd", "many of them",
+# "several among the marchers".
+GROUP_PREPS = frozenset({"of", "in", "among", "from"})
+QUANTIFIER_POS = frozenset({"PRON", "ADJ", "DET", "NUM"})
+
+
 def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Attribution | None,
                  seg: Span) -> list[Actor]:
     """actor1 / actor2 / associated actors of a trigger, resolved against the actor table.
@@ -139,9 +145,12 @@ def _reduced_passive(verb: Token) -> bool:
 
 
 def _resolve_pronoun(agent: Token | None, attribution: Attribution | None) -> Token | None:
+    if agent is not None and agent.pos_ in QUANTIFIER_POS and (group := act.prep_object(agent, GROUP_PREPS)) is not None:
+        agent = group  # "some in the crowd threw rocks", "several among the strikers", "many of them": the group
     if agent is None or not act.is_pronoun(agent):
         return agent
     source = attribution.source if attribution is not None else None
-    if source is not None and not act.is_pronoun(source) and act.agrees(agent, source):
-        return source  # "police said they had killed": they = the police
+    if (source is not None and agent.lower_ in act.PRONOUNS and not act.is_pronoun(source)
+            and act.agrees(agent, source)):
+        return source  # "police said they had killed": they = the police; "some", "others" never the speaker
     return act.previous_subject(agent)
