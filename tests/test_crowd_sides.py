@@ -45,7 +45,16 @@ ARRESTS = [
     ("Rioters torched cars and threw stones at police in the town of Seinajoki on Wednesday.\n"
      "Nine people were arrested, police said.", "rioters"),
     ("Youths set fire to shops in the Kibera slum on Friday.\nPolice arrested 40 people in Kibera on Friday.", "rioters"),
+    # held "in connection with" the riot's own acts: its crowd
+    ("Rioters set fire to a tax office in Patras on Thursday.\n"
+     "Police detained 19 people in connection with the arson.", "rioters"),
+    ("Youths looted shops and burned cars in the suburb of Ronna on Saturday.\n"
+     "Eleven people were arrested in connection with the violence, police said.", "rioters"),
+    ("Protesters stoned police and set tyres alight in Kisumu on Monday.\n"
+     "Police arrested 25 people on Monday in connection with the unrest.", "rioters"),
     # suspects of a crime told beside a protest are not its crowd
+    ("Gunmen shot dead a trader in Jos on Monday. Youths burned tyres on the main road in anger on Monday.\n"
+     "Police arrested two men on Monday in connection with the murder.", None),
     ("Gunmen shot dead a shopkeeper in Kaduna on Friday. Residents marched to the police station in protest "
      "on Friday. Police arrested three suspects in connection with the killing.", None),
 ]

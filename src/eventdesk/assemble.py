@@ -59,7 +59,10 @@ LOOTING = ("Strategic developments", "Looting/property destruction")
 # incident the article told, part of that incident (a foreign force's deployment stays an event).
 RESPONSE_CUES = frozenset({"deploy", "arrival", "blockade", "guard"})
 # Words that hold the arrested as suspects of a crime, not as the crowd of a protest.
-SUSPECT = re.compile(r"\b(?:suspects?|suspected|accused|gunm[ae]n|attackers?|assailants?|killers?|in connection with)\b",
+SUSPECT = re.compile(r"\b(?:suspects?|suspected|accused|gunm[ae]n|attackers?|assailants?|killers?)\b"
+                     # "in connection with the killing", not "... with the arson", "... with the unrest"
+                     r"|\bin connection with (?:the |a |an |his |her |their )?(?:\w+ )?(?:killings?|murders?|deaths?"
+                     r"|shootings?|stabbings?|attacks?|robber(?:y|ies)|kidnappings?|abductions?|rapes?|bombings?|assaults?)\b",
                      re.IGNORECASE)
 # A day that dates the speaking, not the incident ("police said on Tuesday", "told reporters late on Monday").
 SPOKEN_ON = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|denied)"
