@@ -13,7 +13,7 @@ from eventdesk.extract.actors import PUBLISHED
 from eventdesk.extract.attribution import cues
 from eventdesk.extract.counts import find_counts, named_counts
 from eventdesk.extract.events import find_events
-from eventdesk.extract.lexicon import CAUSE_PREPS
+from eventdesk.extract.lexicon import CAUSE_PREPS, earlier_clause
 from eventdesk.records import Article, Count, Mention, Place, When, hash_id
 from eventdesk.resolve.dates import find_times
 from eventdesk.resolve.places import find_places, locate
@@ -127,16 +127,18 @@ def _assign_counts(mentions: list[Mention], counts: list[Count], doc: Doc) -> di
 
 
 def _cause_span(doc: Doc, count: Count) -> tuple[int, int] | None:
-    """(start, end) characters of the cause phrase ("following the killing of a teenager") that
-    holds the count's words, or None (lexicon._cause_phrase reads the same phrase from a trigger)."""
+    """(start, end) characters of the cause phrase ("following the killing of a teenager") or the
+    earlier clause ("after two men were killed in a crash") that holds the count's words, or None
+    (lexicon._cause_phrase reads the same phrase from a trigger)."""
     span = doc.char_span(count.start, count.end, alignment_mode="expand") if count.start is not None else None
     if span is None:
         return None
-    prep = next((a for a in span.root.ancestors if a.dep_ == "prep" and a.lower_ in CAUSE_PREPS), None)
-    if prep is None:
+    cause = next((a for a in [span.root, *span.root.ancestors]
+                  if a.dep_ == "prep" and a.lower_ in CAUSE_PREPS or earlier_clause(a)), None)
+    if cause is None:
         return None
-    last = prep.right_edge
-    return prep.idx, last.idx + len(last)
+    first, last = cause.left_edge, cause.right_edge
+    return first.idx, last.idx + len(last)
 
 
 def _place_for(doc: Doc, mention: Mention, places: list[Place]) -> Place | None:

@@ -42,6 +42,7 @@ from eventdesk.extract.lexicon import (
     Rule,  # noqa: F401
     choose_type,
     clause_lemma_set,  # noqa: F401
+    earlier_clause,
     frame_lemma_set,  # noqa: F401
     lexicon,
     split_type,
@@ -160,6 +161,7 @@ def _sentence_candidates(seg: Span, home: str | None, rejected: list[str] | None
     cands = _absorb(cands, notes)
     typed = [c for c in cands if _type_candidate(c, seg, home, notes)]
     typed = [_inherit(c, history) for c in typed if not _back_reference(c, history, notes)]
+    typed = [c for c in typed if not _cause_toll(c, notes)]
     kept = _stale_tolls(_merge(_merge_tolls(typed, notes)), history)
     history += [c.full_type for c in kept]
     return kept
@@ -210,6 +212,20 @@ CIVILIAN_VICTIM_TYPES = ("Violence against civilians", EXCESSIVE_FORCE)
 def _is_toll(c: Candidate) -> bool:
     """A casualty word without an agent of its own ("one man was killed", "84 were injured")."""
     return c.token.lemma_.lower() in c.family.toll and not any(a.role == "actor1" for a in c.actors)
+
+
+def _cause_toll(c: Candidate, notes: list[str]) -> bool:
+    """A casualty word with no doer in a clause that tells what set off the main clause's act
+    ("Riots broke out after a teenager was killed in a crash"): a death before the event and
+    not its toll; with no doer named it is no incident of its own either (a doer makes it one:
+    "after police shot a teenager")."""
+    tok = c.token
+    if not (_is_toll(c) and earlier_clause(tok)):
+        return False
+    if tok.head.lemma_.lower() in c.family.toll:
+        return False  # "a man died after he was shot": one happening
+    _reject(notes, tok, f"a death that came before '{tok.head.text}', not its toll")
+    return True
 
 
 def _merge_tolls(cands: list[Candidate], notes: list[str]) -> list[Candidate]:

@@ -203,6 +203,14 @@ def _names_kit(tok: Token, kit: frozenset[str]) -> bool:
 # Prepositions of a cause: "protests since the police shooting of a teenager", "riots over the
 # killing of a student". An act named in their phrase set the rest of the sentence off.
 CAUSE_PREPS = frozenset({"since", "after", "over", "following", "against"})
+# Conjunctions of a clause that tells what came before the main clause's act ("riots broke out after
+# a teenager was killed", "the unrest began a day after a man died in custody").
+EARLIER_MARKS = frozenset({"after", "since"})
+
+
+def earlier_clause(tok: Token) -> bool:
+    """tok heads a clause that tells what came before its head's act ("after a teenager was killed")."""
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in EARLIER_MARKS for m in tok.children)
 
 
 def _cause_phrase(trigger: Token) -> list[Token] | None:
