@@ -49,6 +49,7 @@ VIOLENCE, CROWD = 0, 1  # the indices of the two classes in HAPPENING_CLASSES
 # A bomb its bomber carried or drove is ACLED's suicide bomb; other sentences of the incident call
 # it an explosion or a car bomb (the lexicon's IED).
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
+EXCESSIVE_FORCE = "Excessive force against protesters"
 # Looting or destruction in a sentence that tells a riot or protest, by the crowd or by nobody
 # named ("they looted shops, pelted police with stones and set cars alight"), is part of it, as
 # ACLED files it; an armed group's looting stays its own event, unless it is the attackers' own
@@ -70,6 +71,8 @@ SPOKEN_ON = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|ad
 # Words of a time expression that name a part of the day, and the small words around them: not the day.
 PARTS_OF_DAY = frozenset({"on", "late", "early", "morning", "afternoon", "evening", "night", "nightfall", "midday",
                           "noon", "dawn", "dusk", "overnight", "in", "the", "at"})
+# A doer's words that point back to a group already told.
+THE_CROWD = re.compile(r"(?:the|those|they|them|these)\b", re.IGNORECASE)
 # Words that open another incident of the kind just told: never the same happening.
 ANOTHER = re.compile(
     r"^\W*(?:elsewhere|separately|meanwhile|earlier)\b"
@@ -121,7 +124,7 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     restated, a quote, the aftermath ("five were injured in the attack"). An incident of a later
     sentence that names no other place or day than one already told (`_agrees`) and does not
     open another incident (ANOTHER: "in a separate attack", "elsewhere", "another school") is
-    that incident (`_joins`) when both are violence, or both a crowd's event of one type, or the
+    that incident (`_joins`) when both are violence, or both a crowd's event (a protest and the riot its crowd made of it are one episode; force on protesters and a riot stay two), or the
     violence and the protest of one state force ("police shot dead two protesters", "officers
     fired into the crowd"), or the headline's toll with no doer and the lead; so are looting or
     destruction that no one named did (`_named_doer`: "debris from a downed drone set fire to a
@@ -208,9 +211,20 @@ def _joins(m: Mention, group: list[Mention], at_crowd: bool = False) -> bool:
         on_the_crowd = at_crowd and _class(first) == CROWD and not _named_doer(m)
         if not (_same_force(m, first) or headline_toll or on_the_crowd):
             return False  # a police shooting and the riot it set off are two events
-    elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and not m.refers_back:
-        return False  # a protest by day and a riot by night are two of ACLED's events
+    elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and not m.refers_back \
+            and (EXCESSIVE_FORCE in (m.sub_event_type, first.sub_event_type) or not _same_crowd(m)):
+        return False  # force on protesters and the riot it set off are two of ACLED's events, and so
+        # are a march by day and "rioters" who burned a station that night
     return all(_agrees(m, g) for g in group)
+
+
+def _same_crowd(m: Mention) -> bool:
+    """m's doer is a crowd already told: "the crowd", "some of the marchers", or "they" (the
+    pronoun's antecedent lies outside m's sentence), or m names no doer ("cars were set alight")."""
+    if not any(a.role == "actor1" and a.text for a in m.actors):
+        return True
+    return any(a.role == "actor1" and a.text and (THE_CROWD.match(a.text) or a.start is not None and not (
+        m.sentence.start <= a.start < m.sentence.end)) for a in m.actors)
 
 
 def _crowd_named(m: Mention, other: Mention) -> bool:

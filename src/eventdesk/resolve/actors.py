@@ -185,12 +185,17 @@ def _protest(actors: list[Actor], sub: str, country: str | None) -> list[Actor]:
 
 
 def _riot(actors: list[Actor], country: str | None) -> list[Actor]:
-    """A riot's actor1 is the rioters. A state's force told as its only doer ("officers in riot
+    """A riot's actor1 is the rioters (protesters too). A state's force told as its only doer ("officers in riot
     gear fired rubber bullets as the riot raged") is the side the rioters engaged: actor2, as
     ACLED files police at a violent demonstration."""
     doers = [a for a in actors if a.role == "actor1"]
     if doers and all(a.kind in STATE_KINDS | {FOREIGN} for a in doers):
         actors = [a.model_copy(update={"role": "actor2"}) if a.role == "actor1" else a for a in actors]
+    # a protest's crowd told in a sentence of the riot it became ("hundreds marched ... some in the
+    # crowd threw rocks"): the rioters
+    rioters = default_actor("rioter", "actor1", country)
+    actors = [rioters.model_copy(update={"text": a.text, "start": a.start, "end": a.end})
+              if a.role == "actor1" and a.kind == "protesters" else a for a in actors]
     if not _has(actors, "actor1"):
         actors.insert(0, default_actor("rioter", "actor1", country))
     return actors
