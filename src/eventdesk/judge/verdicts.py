@@ -20,7 +20,8 @@ over ACLED's sub-types, and P(acled / crime). Then, per candidate:
   desk gold's tune part it picks the right sub-type for 47% of the gold incidents' first
   evidence sentences, against 68% for the lexicon on the records it matched (even at p >= 0.8
   it is right 66% of the time), so it does not get to override the rules yet;
-- the scope: crime when P(crime) reaches CRIME_AT, else ACLED;
+- the scope: crime when P(crime) reaches CRIME_AT, else ACLED; violence a state's police or army
+  did is ACLED's always (`state_violence`);
 - the confidence: P(incident) (P(background) for a background candidate).
 The judgement is written into the mention's reason.
 """
@@ -32,7 +33,7 @@ from functools import cache
 
 import numpy as np
 
-from eventdesk.assemble import armed_doer
+from eventdesk.assemble import ARMED_STATE, armed_doer
 from eventdesk.extract import embed
 from eventdesk.judge.training import BACKGROUND, INCIDENT, NONE, models, p_none
 from eventdesk.records import Mention, Status
@@ -42,7 +43,8 @@ from eventdesk.records import Mention, Status
 # recall 0.726 / 0.517 at 0.5, 0.768 / 0.494 at 0.3, 0.796 / 0.494 at 0.25, 0.816 / 0.460 at 0.2
 # (one "none" class at 0.5 gave 0.788 / 0.471); 0.25 has the best F0.5 (precision first).
 DROP_AT = 0.25
-CRIME_AT = 0.5  # P(crime) from which an incident is ordinary crime
+CRIME_AT = 0.5  # P(crime) from which an incident is ordinary crime, unless a state's force did it
+STATE_VIOLENCE_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 BACKGROUND_DAYS = 365  # a candidate dated this long before its article is background
 # Negative kinds that are happenings no one does: ruled out when an armed actor1 did it.
 AGENTLESS = frozenset({"accident", "disaster", "natural_death"})
@@ -136,6 +138,13 @@ def judge(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def state_violence(m: Mention) -> bool:
+    """A state's own police or army did violence to someone ("shot dead by a police officer"):
+    ACLED's, never ordinary crime, whatever the sentence sounds like."""
+    return m.event_type in STATE_VIOLENCE_TYPES and any(
+        a.role == "actor1" and a.kind in ARMED_STATE - {"foreign state forces"} for a in m.actors)
+
+
 def _long_before(m: Mention) -> bool:
     """Its date lies a year or more before the article's, or in an earlier year given alone."""
     w = m.when
@@ -156,7 +165,7 @@ def _apply(m: Mention, v: SentenceJudgement, armed: bool) -> Mention:
             f"crime {v.p_crime:.2f}{dated}")
     return m.model_copy(update={
         "background": background,
-        "scope": "crime" if v.p_crime >= CRIME_AT else "acled",
+        "scope": "crime" if v.p_crime >= CRIME_AT and not state_violence(m) else "acled",
         # a date-made background incident happened all the same: as sure as the sentence tells one
         "confidence": round(p[BACKGROUND] if v.is_background else p[INCIDENT] + (p[BACKGROUND] if old else 0.0), 3),
         "reason": f"{m.reason}; {note}" if m.reason else note,
