@@ -216,6 +216,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         elif m := _from_entity(ent, gaz):
             found.append(m)
     found += _untagged(doc, gaz, taken)
+    found += _caps_datelines(doc, gaz, found)
     found = _without_disease_names(doc, found)
     found.sort(key=lambda m: m.start)
     text = doc.text
@@ -607,6 +608,25 @@ def _longest_match(doc: Doc, i: int, gaz: Gazetteer, taken: set[int]) -> tuple[_
         if cands:
             return _mention(span, cands, "gazetteer"), j
     return None
+
+
+# A line opening with a place in capitals and a dateline's outlet, comma or dash: "LAHORE - ",
+# "KARACHI (Indus Wire) - ", "DHAKA, May 2 - ".
+_CAPS_LINE_START = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?=,| \(| [-\u2013\u2014] )")
+
+
+def _caps_datelines(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """A dateline's town in capitals that NER did not tag (it opens its sentence, so `_untagged`
+    passes it by): a town the gazetteer knows well, as `_untagged` asks."""
+    out: list[_Mention] = []
+    for hit in _CAPS_LINE_START.finditer(doc.text, 0, CAPS_DATELINE_WINDOW):
+        if any(m.start < hit.end(1) and hit.start(1) < m.end for m in found):
+            continue
+        span = doc.char_span(hit.start(1), hit.end(1))
+        cands = [c for c in gaz.candidates(hit.group(1)) if _untagged_ok(c)] if span is not None else []
+        if cands and not gaz.demonym(hit.group(1)):
+            out.append(_mention(span, cands, "capitals dateline"))
+    return out
 
 
 def _untagged_ok(cand: Candidate) -> bool:
