@@ -300,9 +300,25 @@ def merged_sub_type(members: Sequence[Mention]) -> str:
     return Counter(subs).most_common(1)[0][0]
 
 
+INTERVENTION = PROTEST_SEVERITY[1]
+
+
+def _intervention_sides(actors: list[Actor]) -> list[Actor]:
+    """Force on protesters that `merged_sub_type` found an intervention: the protesters are actor1
+    and the force that intervened actor2, as ACLED files a protest with intervention."""
+    sides = {"protesters": "actor1"} | dict.fromkeys(("state forces", "police", "military", "foreign state forces"), "actor2")
+    out: list[Actor] = []
+    for a in actors:
+        if a.role in ("actor1", "actor2") and a.kind in sides:
+            a = a.model_copy(update={"role": sides[a.kind]})
+        if not any((b.role, b.name) == (a.role, a.name) for b in out):
+            out.append(a)
+    return out
+
+
 # Words of lethal or grave force against people: ACLED's excessive force against protesters.
 GRAVE = re.compile(r"\b(?:kill|shot\b|shoots?\b|shooting|wound|injur|hurt|beat|stab|dead|die|massacr|lynch"
-                   r"|live (?:rounds|ammunition|fire))", re.IGNORECASE)
+                   r"|live (?:rounds|ammunition|fire)|open(?:ed|s|ing)? fire)", re.IGNORECASE)
 
 
 def _grave(m: Mention) -> bool:
@@ -330,6 +346,8 @@ def merge_event(
     counts, conflicts = reconcile_counts(members, sources)
     scope = _scope(members)
     actors = [in_country(a, place.country_code) for a in _merge_actors(members, scope)]
+    if sub == INTERVENTION and any(m.sub_event_type != sub for m in members):
+        actors = _intervention_sides(actors)
     event = Event(
         id=eid,
         story_id=story_id,
