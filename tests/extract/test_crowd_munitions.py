@@ -11,6 +11,7 @@ CROWD_MUNITIONS = [
     "Officers lobbed tear gas shells into a crowd of farmers near the toll plaza on Tuesday.",
     "Riot police launched smoke grenades at students blocking the highway in Santiago on Friday.",
     "Several marchers were hurt when they were hit by tear gas grenades fired from an armoured vehicle in Tbilisi.",
+    "Police fired several rounds of tear gas shells at the protesting nurses in Peshawar on Monday.",
 ]
 
 

@@ -67,7 +67,7 @@ BACKGROUND_PREPS = frozenset({"since"})
 COPULA_LEMMAS = frozenset({"be", "remain", "become"})
 # Prepositions whose object completes a trigger verb for `require_object` ("set it on fire",
 # "broke into the residence", "broke through police lines", "pelted police with stones").
-OBJECT_PREPS = frozenset({"on", "into", "through", "with"})
+OBJECT_PREPS = frozenset({"on", "into", "through", "with", "at"})  # "fired at protesters"
 
 
 @dataclass
@@ -361,6 +361,7 @@ def _argument_modifiers(tok: Token) -> set[str]:
     args = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     args += [o for p in tok.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "with")
              for o in p.children if o.dep_ == "pobj"]
+    args += [act.prep_object(a, {"of"}) or a for a in args[1:]]  # "several rounds of tear gas shells"
     mods = [m for a in args for m in a.children if m.dep_ in ("compound", "amod", "nmod")]
     mods += [c for m in mods for c in m.children if c.dep_ in ("compound", "amod")]  # "tear" of "tear gas shell"
     return {m.lemma_.lower() for m in mods} | {m.lemma_.lower() for m in tok.children}
