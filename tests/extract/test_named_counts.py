@@ -17,6 +17,12 @@ PROBES = [
     ("Maria Lopez, 34, was shot dead outside her home in Tegucigalpa, Honduras, on Saturday.", {"killed": 1}),
     ("Gunmen killed a 12-year-old boy and his grandmother in a village near Jos, Nigeria, on Wednesday.", {"killed": 2}),
     ("Two soldiers were killed and a civilian was wounded in an attack near Mopti, Mali, on Sunday.", {"killed": 2, "injured": 1}),
+    # the one who died
+    ("A second protester died overnight in a hospital in Nairobi, Kenya, from gunshot wounds sustained on Tuesday.", {"killed": 1}),
+    ("The wounded police officer died in hospital in Kaduna, Nigeria, on Sunday after the ambush.", {"killed": 1}),
+    ("A student died in Dhaka, Bangladesh, on Monday after police beat him at a rally.", {"killed": 1}),
+    ("The driver of the bus died at the scene after gunmen opened fire near Quetta, Pakistan, on Friday.", {"killed": 1}),
+    ("A woman and her son died when a shell hit their house in Kharkiv, Ukraine, on Monday.", {"killed": 2}),
     # the one "of" a killing, or of a fatal act
     ("Protests have gripped Patras since the fatal police shooting of a teenage boy on Saturday night.", {"killed": 1}),
     ("Protests erupted after the fatal stabbing of a student in Leeds, England, on Friday.", {"killed": 1}),

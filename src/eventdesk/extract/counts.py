@@ -308,8 +308,8 @@ NOT_PEOPLE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EV
 
 def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
     """People counted by naming them (ACLED counts a named death as fatalities 1; see the desk
-    guidelines): the object or passive subject of a killing, wounding, arrest or abduction verb
-    that is one person ("a bomb technician", "the driver", a PERSON name, "he"), with each
+    guidelines): the object or passive subject of a killing, wounding, arrest or abduction verb,
+    or the subject of a dying one ("a second protester died overnight"), that is one person ("a bomb technician", "the driver", a PERSON name, "he"), with each
     conjoined one ("a police officer and a bomb technician were killed": 2), a figure conjoined
     with them included ("wounding the driver and three passengers": 4, which the caller keeps in
     place of the 3). Plural nouns with no number ("protesters were arrested") count nothing; a
@@ -323,11 +323,15 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
             kind, group = _killed_of(verb)
         else:
             kind = (_lookup(verb, words.object) or _dead(verb)) if verb.pos_ == "VERB" else None
+            dying = kind is None and verb.pos_ == "VERB" and _lookup(verb, words.subject) == "killed"
+            if dying:  # "a second protester died overnight": killed 1
+                kind = "killed"
             if kind not in NAMED_KINDS or verb.lemma_.lower() in NAMED_VERB_SKIP:
                 continue
             if any(c.dep_ == "neg" for c in verb.children):
                 continue
-            group = next((c for c in verb.children if c.dep_ == ("nsubjpass" if _passive(verb) else "dobj")), None)
+            role = "nsubj" if dying else "nsubjpass" if _passive(verb) else "dobj"
+            group = next((c for c in verb.children if c.dep_ == role), None)
             if group is None and verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head):
                 # "a guard was shot dead and a shop assistant wounded": the auxiliary is the first verb's
                 group = next((c for c in verb.children if c.dep_ == "nsubj"), None)
