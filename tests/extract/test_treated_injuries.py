@@ -20,6 +20,13 @@ ARTICLES = [
      "six.\n\nNine others were treated for gunshot wounds at the general hospital.", 9),
     ("Settlers attack village near Nablus\n\nSettlers attacked the village of Huwara near Nablus on Monday, "
      "burning cars and homes.\n\nThirty villagers were treated for injuries after the attack, medics said.", 30),
+    # injuries suffered or sustained
+    ("Youths riot in Malmo suburb\n\nYouths set fire to cars and threw stones at police in Rosengard on Friday "
+     "night.\n\nFourteen people were arrested and three officers suffered minor injuries, police said.", 3),
+    ("Protesters clash with police in Lima\n\nProtesters threw rocks at police and burned tyres in central Lima "
+     "on Thursday.\n\nSeven officers suffered head injuries, the interior ministry said.", 7),
+    ("Gunmen attack bus in Zamfara\n\nGunmen opened fire on a bus near Gusau on Monday, killing three "
+     "passengers.\n\nFive others sustained gunshot wounds, a hospital official said.", 5),
 ]
 ACCIDENT = ("Bus overturns near Nakuru\n\nNine people died when a bus overturned on the highway near Nakuru on "
             "Monday.\n\nAt least 20 passengers were treated for injuries at the county hospital.")
@@ -37,8 +44,17 @@ def test_the_treated_are_the_incidents_injured(found, i: int) -> None:
     toll = [m for m in found[i] if m.sentence.start == text.index(last)]
     assert toll, [m.sentence.text[:40] for m in found[i]]
     assert {(c.kind, c.best) for m in toll for c in m.counts} >= {("injured", injured)}
-    assert len({m.incident for m in found[i] if m.sentence.start > 0}) == 1
+    assert len({m.incident for m in found[i] if m.sentence.start > 0 and m.event_type != "Strategic developments"}) == 1
 
 
 def test_the_treated_of_an_accident_are_no_incident(found) -> None:
     assert found[-1] == []
+
+
+def test_who_suffered_injuries_is_no_doer(incidents_of) -> None:  # type: ignore[no-untyped-def]
+    """"Two of them suffered shrapnel wounds": they bore the wounds; no one is actor1 for it."""
+    text = ("Bomb hits patrol in Yala\n\nA roadside bomb wounded three rangers on patrol near Yala on Tuesday.\n\n"
+            "Two of them suffered shrapnel wounds to the legs, the army said.")
+    [found] = incidents_of([text], date(2025, 6, 13))
+    toll = [m for m in found if m.trigger.text == "wounds" and m.sentence.start == text.index("Two of them")]
+    assert toll and not [a for m in toll for a in m.actors if a.role == "actor1" and a.kind in ("state forces", "military")]

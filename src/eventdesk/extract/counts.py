@@ -216,6 +216,8 @@ def _complement_kind(child: Token, role: str) -> CountKind | None:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if objects:
             return words.phrase.get(f"{child.lower_} {objects[0].lemma_.lower()}")
+    if child.dep_ == "dobj" and role == "subject":  # "three officers suffered minor injuries"
+        return words.phrase.get(f"{child.head.lemma_.lower()} {child.lemma_.lower()}")
     return None
 
 

@@ -67,7 +67,8 @@ BACKGROUND_PREPS = frozenset({"since"})
 COPULA_LEMMAS = frozenset({"be", "remain", "become"})
 # Prepositions whose object completes a trigger verb for `require_object` ("set it on fire",
 # "broke into the residence", "broke through police lines", "pelted police with stones").
-OBJECT_PREPS = frozenset({"on", "into", "through", "with", "at"})  # "fired at protesters"
+OBJECT_PREPS = frozenset({"on", "into", "through", "with"})
+AIMED_PREPS = OBJECT_PREPS | {"at"}  # ... and for a family whose object is a target: "fired at protesters"
 
 
 @dataclass
@@ -372,8 +373,8 @@ def object_lemmas(tok: Token, fam: Family) -> set[str]:
     heads: list[Token] = []
     if tok.pos_ == "VERB":
         heads += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp", "advmod", "prt")]
-        heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
-                  for o in p.children if o.dep_ == "pobj"]
+        preps = AIMED_PREPS if fam.object_role == "target" else OBJECT_PREPS
+        heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
         if any(c.dep_ == "auxpass" for c in tok.children):  # "personnel remained deployed"
             heads += [c for c in tok.children if c.dep_ == "nsubj"]
         obj = act.verb_object(tok)

@@ -100,7 +100,10 @@ def _deployment_actors(sender: Token | None, force: Token, home: str | None, seg
 
 def _roles(trigger: Token, fam: Family) -> tuple[Token | None, Token | None]:
     if trigger.pos_ != "VERB":
-        return act.noun_roles(trigger)
+        agent, patient = act.noun_roles(trigger)
+        if fam.object_role == "victim":  # "three officers suffered injuries": they bore them
+            return None, patient or agent
+        return agent, patient
     if fam.object_role == "target":  # "fired tear gas at students": the target, not the weapon
         target = act.target_of(trigger)
         if target is None or not is_animate(target):  # "pelted police with stones": the object
