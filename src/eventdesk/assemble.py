@@ -69,9 +69,15 @@ SUSPECT = re.compile(r"\b(?:suspects?|suspected|accused|gunm[ae]n|attackers?|ass
 SPOKEN_ON = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|denied)"
                        r"(?: (?:late|early))? (?:on )?$", re.IGNORECASE)
 # Words of a time expression that name a part of the day, and the small words around them: not the day.
+# The small hours of a day after a night or evening: "shortly after 1 a.m. on Sunday", "before dawn".
+SMALL_HOURS = re.compile(r"\b(?:(?:[1-4]|0?[0-4]:\d\d|12:\d\d)\s*a\.?m\b|midnight|before dawn|(?:early|small|wee) hours)",
+                         re.IGNORECASE)
+NIGHT = re.compile(r"\b(?:night|evening)\b", re.IGNORECASE)
 PARTS_OF_DAY = frozenset({"on", "late", "early", "morning", "afternoon", "evening", "night", "nightfall", "midday",
                           "noon", "dawn", "dusk", "overnight", "in", "the", "at"})
 # A doer's words that point back to a group already told.
+CROWD_FILLERS = frozenset({"thousand", "hundred", "dozen", "several", "some", "many", "from", "with", "their", "other",
+                           "more", "than", "about", "around", "least", "people", "group"})
 THE_CROWD = re.compile(r"(?:the|those|they|them|these)\b", re.IGNORECASE)
 # Words that open another incident of the kind just told: never the same happening.
 ANOTHER = re.compile(
@@ -211,20 +217,39 @@ def _joins(m: Mention, group: list[Mention], at_crowd: bool = False) -> bool:
         on_the_crowd = at_crowd and _class(first) == CROWD and not _named_doer(m)
         if not (_same_force(m, first) or headline_toll or on_the_crowd):
             return False  # a police shooting and the riot it set off are two events
-    elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and not m.refers_back \
-            and (EXCESSIVE_FORCE in (m.sub_event_type, first.sub_event_type) or not _same_crowd(m)):
+    elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and (_another_day(m, first) or (
+            not m.refers_back and (EXCESSIVE_FORCE in (m.sub_event_type, first.sub_event_type) or not _same_crowd(m, group)))):
         return False  # force on protesters and the riot it set off are two of ACLED's events, and so
         # are a march by day and "rioters" who burned a station that night
     return all(_agrees(m, g) for g in group)
 
 
-def _same_crowd(m: Mention) -> bool:
-    """m's doer is a crowd already told: "the crowd", "some of the marchers", or "they" (the
-    pronoun's antecedent lies outside m's sentence), or m names no doer ("cars were set alight")."""
-    if not any(a.role == "actor1" and a.text for a in m.actors):
+def _another_day(m: Mention, other: Mention) -> bool:
+    """m's own sentence names a day, and it is not the day other was dated to ("Monday's vigil"
+    after a riot the article dated to Sunday night)."""
+    own, theirs = _own(m)[1], other.when
+    return (own is not None and theirs is not None and own.value is not None and theirs.value is not None
+            and own.precision == theirs.precision == "day" and own.value != theirs.value
+            and not _one_night((m, own), (other, theirs)))
+
+
+def _same_crowd(m: Mention, group: list[Mention]) -> bool:
+    """m's doer is the group's crowd: "the crowd", "some of the marchers", "they" (the pronoun's
+    antecedent lies outside m's sentence), or the crowd's own noun again ("garment workers clashed
+    with police", then "thousands of workers blocked the highway"); or m names no doer ("cars were
+    set alight"), or its doer is a state's force, the crowd's other side ("officers broke up the
+    crowd")."""
+    doers = [a for a in m.actors if a.role == "actor1" and a.text and a.kind not in ARMED_STATE]
+    if not doers:
         return True
-    return any(a.role == "actor1" and a.text and (THE_CROWD.match(a.text) or a.start is not None and not (
-        m.sentence.start <= a.start < m.sentence.end)) for a in m.actors)
+    told = {w for g in group for a in g.actors if a.text for w in _crowd_nouns(a.text)}
+    return any(THE_CROWD.match(a.text) or a.start is not None and not (m.sentence.start <= a.start < m.sentence.end)
+               or _crowd_nouns(a.text) & told for a in doers)
+
+
+def _crowd_nouns(text: str) -> set[str]:
+    """The lower-case words of an actor's text that may name a crowd, plural or not ("workers": worker)."""
+    return {w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - CROWD_FILLERS
 
 
 def _crowd_named(m: Mention, other: Mention) -> bool:
@@ -256,10 +281,19 @@ def _agrees(m: Mention, other: Mention) -> bool:
         if when.value is None and theirs.value is None:  # an undated article's "Wednesday" and
             if _day_words(when) != _day_words(theirs):  # "Saturday night" ("Thursday night" is Thursday)
                 return False
-        elif not dates_agree(when, theirs) or (when.precision == theirs.precision == "day" and when.value != theirs.value):
+        elif not dates_agree(when, theirs) or (when.precision == theirs.precision == "day" and when.value != theirs.value
+                                                and not _one_night((m, when), (other, theirs))):
             return False  # two days the article names are two incidents
     codes = [{a.country_code for a in x.actors if a.role == "actor1" and a.country_code} for x in (m, other)]
     return not (codes[0] and codes[1] and not codes[0] & codes[1]) and not _other_doers(m, other)
+
+
+def _one_night(*told: tuple[Mention, When]) -> bool:
+    """One night's episode told across midnight: "on Saturday night" and "shortly after 1 a.m. on
+    Sunday" (the small hours of the day after a night or evening)."""
+    (_, early), (late, late_when) = sorted(told, key=lambda x: x[1].value)
+    return ((late_when.value - early.value).days == 1 and NIGHT.search(early.expression or "") is not None
+            and SMALL_HOURS.search(late.sentence.text) is not None)
 
 
 @cache
