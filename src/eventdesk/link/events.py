@@ -207,8 +207,17 @@ def compatible(mention: Placement, members: Iterable[Placement]) -> bool:
         (place_free or _places_agree(place, m.constraints[0]))
         and _dates_agree(when, m.constraints[1])
         and _actors_agree(actors, m.constraints[2])
+        and not _two_days_of_one_article(mention, m)
         for m in members
     )
+
+
+def _two_days_of_one_article(a: Placement, b: Placement) -> bool:
+    """One article dates the two to different days ("14 were arrested on Saturday night", "22 on
+    Sunday night"): two events. (Reports of different articles may be a day apart for one event.)"""
+    x, y = a.constraints[1], b.constraints[1]
+    return (a.article_id == b.article_id and x is not None and y is not None and x[0] is not None
+            and y[0] is not None and x[1] == y[1] == "day" and x[0] != y[0])
 
 
 class _Events:
