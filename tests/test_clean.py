@@ -394,30 +394,3 @@ def test_bad_rules_raise_config_error_naming_the_entry(
 ) -> None:
     with pytest.raises(ConfigError, match=message):
         compile_rules({"line": [entry]})
-
-
-# Articles that open with their source's address, as corpora and some feeds give them (written
-# for this test): the address is no headline and no text; the line after it is the headline, and
-# the date in the address still dates the article.
-URL_FIRST = [
-    ("http://www.valleydispatch.example/news/2013/08/13/vigil-after-riots.html\nRochester calm after two nights of unrest\n"
-     "ROCHESTER, N.Y. - Hundreds held a vigil on Monday.", "2013-08-13"),
-    ("https://example.co.ke/national/2023/07/20/kibera-running-battles\nRunning Battles In Kibera As Protests Turn Violent\n"
-     "Police fired tear gas at protesters on Wednesday.", "2023-07-20"),
-    ("www.example.gr/2013/02/21/tax-office-firebombed.html\nTwo die as strikers firebomb tax office\n"
-     "Two employees died on Wednesday after youths threw petrol bombs.", "2013-02-21"),
-    ("http://example.com.br/salvador/2017/05/24/onibus-queimados\nBuses torched in Salvador\n"
-     "Residents set fire to three buses on Monday morning.", "2017-05-24"),
-    ("https://news.example.id/2022/09/07/jakarta-protest-violent/\nJakarta fuel protest turns violent\n"
-     "Students clashed with police outside parliament on Tuesday.", "2022-09-07"),
-]
-
-
-@pytest.mark.parametrize(("raw", "published"), URL_FIRST, ids=[u[1] for u in URL_FIRST])
-def test_a_source_address_opening_the_article_is_no_headline(raw: str, published: str) -> None:
-    from eventdesk.run.process import _prepare
-
-    article, _ = _prepare(Article(id=Article.make_id(raw, None), source="probe", text=raw))
-    assert article.text.split("\n")[0] == raw.split("\n")[1]
-    assert [r.reason for r in article.removed] == ["source URL line"]
-    assert article.published is not None and article.published.isoformat() == published

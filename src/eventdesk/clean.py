@@ -48,8 +48,6 @@ WEAK_EVIDENCE = 0.2
 # teaser headline about 13; content sentences are mostly longer or end in punctuation.
 SHORT_MAX_WORDS = 14
 SHORT_BONUS = 0.2
-# A line that is only a web address (publication_date reads its date from the raw text).
-SOURCE_URL_LINE = re.compile(r"(?:https?://|www\.)\S+")
 # No final . ! ? or …: the strongest shape cue for headlines, credits and sign-offs.
 NO_FINAL_PUNCT_BONUS = 0.3
 TITLE_CASE_MIN_RATIO = 0.6  # share of capitalised non-minor words in a title-case headline
@@ -318,13 +316,9 @@ def _decide_backward(body: list[_Line], rules: Rules) -> None:
 
 
 def _judge(raw: str, rules: Rules) -> list[_Line]:
-    """Split, normalise and decide every non-empty line; the first one is the headline, unless it
-    is only the source's address (corpora and some feeds put the URL first): then the next one."""
+    """Split, normalise and decide every non-empty line; the first one is the headline."""
     lines = _split_lines(raw)
-    first = 0
-    if len(lines) > 1 and SOURCE_URL_LINE.fullmatch(lines[0].text):
-        lines[0].reason, first = "source URL line", 1
-    body = lines[first + 1 :]
+    body = lines[1:]
     for line in body:
         _cut_tails(line, rules)
         if not line.reason:

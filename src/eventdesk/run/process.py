@@ -177,7 +177,7 @@ def _prepare(article: Article, options: Options = Options()) -> tuple[Article, l
         article = article.model_copy(update={"removed": [*article.removed, marker]})
     if article.published is None and article.skipped is None:
         # No date in the metadata: a dateline ("March 01, 2008" under the headline) may give it.
-        found = publication_date(article.text) or publication_date(article.raw_text)  # a URL line cleaning removed
+        found = publication_date(article.text)
         article = article.model_copy(update={"published": plausible_published(found, article.source)})
     if article.skipped is None and not article.text.strip():
         article = article.model_copy(
