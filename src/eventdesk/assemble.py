@@ -68,16 +68,17 @@ SUSPECT = re.compile(r"\b(?:suspects?|suspected|accused|gunm[ae]n|attackers?|ass
 # A day that dates the speaking, not the incident ("police said on Tuesday", "told reporters late on Monday").
 SPOKEN_ON = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|denied)"
                        r"(?: (?:late|early))? (?:on )?$", re.IGNORECASE)
-# Words of a time expression that name a part of the day, and the small words around them: not the day.
 # The small hours of a day after a night or evening: "shortly after 1 a.m. on Sunday", "before dawn".
 SMALL_HOURS = re.compile(r"\b(?:(?:[1-4]|0?[0-4]:\d\d|12:\d\d)\s*a\.?m\b|midnight|before dawn|(?:early|small|wee) hours)",
                          re.IGNORECASE)
 NIGHT = re.compile(r"\b(?:night|evening)\b", re.IGNORECASE)
+# Words of a time expression that name a part of the day, and the small words around them: not the day.
 PARTS_OF_DAY = frozenset({"on", "late", "early", "morning", "afternoon", "evening", "night", "nightfall", "midday",
                           "noon", "dawn", "dusk", "overnight", "in", "the", "at"})
-# A doer's words that point back to a group already told.
+# Words of a doer's text that name no crowd ("thousands of workers from nearby factories": workers, factories).
 CROWD_FILLERS = frozenset({"thousand", "hundred", "dozen", "several", "some", "many", "from", "with", "their", "other",
                            "more", "than", "about", "around", "least", "people", "group"})
+# A doer's words that point back to a group already told.
 THE_CROWD = re.compile(r"(?:the|those|they|them|these)\b", re.IGNORECASE)
 # Words that open another incident of the kind just told: never the same happening.
 ANOTHER = re.compile(
@@ -130,7 +131,9 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     restated, a quote, the aftermath ("five were injured in the attack"). An incident of a later
     sentence that names no other place or day than one already told (`_agrees`) and does not
     open another incident (ANOTHER: "in a separate attack", "elsewhere", "another school") is
-    that incident (`_joins`) when both are violence, or both a crowd's event (a protest and the riot its crowd made of it are one episode; force on protesters and a riot stay two), or the
+    that incident (`_joins`) when both are violence, or both a crowd's event (a protest and the riot
+    its own crowd made of it are one episode, `_same_crowd`; force on protesters and a riot stay
+    two, and so does a crowd event its sentence dates to another day, `_another_day`), or the
     violence and the protest of one state force ("police shot dead two protesters", "officers
     fired into the crowd"), or the headline's toll with no doer and the lead; so are looting or
     destruction that no one named did (`_named_doer`: "debris from a downed drone set fire to a
