@@ -27,7 +27,7 @@ from functools import cache
 
 from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, names_region, places_agree
 from eventdesk.records import Mention, Place, When
-from eventdesk.resolve.actors import ARMED_NONSTATE, default_actor
+from eventdesk.resolve.actors import ARMED_NONSTATE, ARMED_STATE, FOREIGN, default_actor
 from eventdesk.syntax import is_title_line
 
 # Event types that, in one sentence, tell one happening; the first listed names it: the most
@@ -40,11 +40,6 @@ HAPPENING_CLASSES = (
 RANK = {t: (i, j) for i, types in enumerate(HAPPENING_CLASSES) for j, t in enumerate(types)}
 
 
-# Kinds of a state's armed forces. With ARMED_NONSTATE (resolve/actors.py): an armed group's
-# storming or attacking is violence, not a riot ("militants stormed a hotel, killing nine"); a
-# crowd's, or the police's at a protest, stays a riot or a protest ("youths attacked a police
-# station with petrol bombs", "police fired on protesters").
-ARMED_STATE = frozenset({"state forces", "police", "military", "foreign state forces"})
 VIOLENCE, CROWD = 0, 1  # the indices of the two classes in HAPPENING_CLASSES
 # A bomb its bomber carried or drove is ACLED's suicide bomb; other sentences of the incident call
 # it an explosion or a car bomb (the lexicon's IED).
@@ -265,7 +260,7 @@ def _response(m: Mention) -> bool:
     """A state's own forces sent, arriving, blocking roads or cordoning off (RESPONSE_CUES): after
     an incident the article told, the response to it, not another of ACLED's events."""
     return (m.event_type, m.sub_event_type) == ("Strategic developments", "Other") and m.cue in RESPONSE_CUES and any(
-        a.role == "actor1" and a.kind in ARMED_STATE - {"foreign state forces"} for a in m.actors)
+        a.role == "actor1" and a.kind in ARMED_STATE - {FOREIGN} for a in m.actors)
 
 
 def _territory(m: Mention) -> bool:

@@ -311,8 +311,8 @@ NOT_PEOPLE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EV
 def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
     """People counted by naming them (ACLED counts a named death as fatalities 1; see the desk
     guidelines): the object or passive subject of a killing, wounding, arrest or abduction verb,
-    or the subject of a dying one ("a second protester died overnight"), that is one person ("a bomb technician", "the driver", a PERSON name, "he"), with each
-    conjoined one ("a police officer and a bomb technician were killed": 2), a figure conjoined
+    or the subject of a dying one ("a second protester died overnight"), that is one person ("a
+    bomb technician", "the driver", a PERSON name, "he"), with each conjoined one ("a police officer and a bomb technician were killed": 2), a figure conjoined
     with them included ("wounding the driver and three passengers": 4, which the caller keeps in
     place of the 3). Plural nouns with no number ("protesters were arrested") count nothing; a
     negated verb counts nothing; a group some quantity already counts is not counted again.

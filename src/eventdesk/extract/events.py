@@ -362,7 +362,7 @@ def _argument_modifiers(tok: Token) -> set[str]:
     args = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     args += [o for p in tok.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "with")
              for o in p.children if o.dep_ == "pobj"]
-    args += [act.prep_object(a, {"of"}) or a for a in args[1:]]  # "several rounds of tear gas shells"
+    args += [o for a in args[1:] if (o := act.prep_object(a, {"of"})) is not None]  # "several rounds of tear gas shells"
     mods = [m for a in args for m in a.children if m.dep_ in ("compound", "amod", "nmod")]
     mods += [c for m in mods for c in m.children if c.dep_ in ("compound", "amod")]  # "tear" of "tear gas shell"
     return {m.lemma_.lower() for m in mods} | {m.lemma_.lower() for m in tok.children}

@@ -22,7 +22,7 @@ from eventdesk.extract.actors import entry_for
 from eventdesk.extract.events import lexicon
 from eventdesk.records import Actor, Count, Event, Mention, Place, ReviewState, Scope, Source, Status, When, hash_id
 from eventdesk.judge.calibration import calibrated
-from eventdesk.resolve.actors import in_country
+from eventdesk.resolve.actors import ARMED_STATE, in_country
 from eventdesk.resolve.gazetteer import haversine_km
 
 # Mentions whose resolved dates are further apart than this are different events.
@@ -315,7 +315,7 @@ INTERVENTION = PROTEST_SEVERITY[1]
 def _intervention_sides(actors: list[Actor]) -> list[Actor]:
     """Force on protesters that `merged_sub_type` found an intervention: the protesters are actor1
     and the force that intervened actor2, as ACLED files a protest with intervention."""
-    sides = {"protesters": "actor1"} | dict.fromkeys(("state forces", "police", "military", "foreign state forces"), "actor2")
+    sides = {"protesters": "actor1"} | dict.fromkeys(ARMED_STATE, "actor2")
     out: list[Actor] = []
     for a in actors:
         if a.role in ("actor1", "actor2") and a.kind in sides:

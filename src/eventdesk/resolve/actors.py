@@ -38,6 +38,9 @@ from eventdesk.records import Actor, Count, Mention
 # Kinds of a state's own forces and organs; abroad they are external forces.
 STATE_KINDS = frozenset({"state forces", "police", "military", "government", "political leader"})
 FOREIGN = "foreign state forces"
+# Kinds of a state's armed forces, its own or a foreign state's: an armed group's storming or
+# attacking is violence, not a riot (assemble.py); force on a crowd is the crowd's other side.
+ARMED_STATE = frozenset({"state forces", "police", "military", FOREIGN})
 # Kinds of an armed side that is not a state's.
 ARMED_NONSTATE = frozenset({"armed group", "rebel group", "political militia", "identity militia"})
 # Kinds that are armed or hold force: never filed as civilians.
