@@ -50,3 +50,23 @@ def test_a_person_named_beside_a_figure_is_counted_with_it(nlp, text: str, kind:
     doc = nlp(text)
     got = [c.best for c in _sentence_counts(doc, 0, len(text)) if c.kind == kind]
     assert got == [n], got
+
+
+# Figures conjoined under one casualty verb are one toll, summed: ACLED files one total. Sentences
+# written for this test, none from a dev set or sample.
+SUMMED = [
+    ("Protesters clashed with police in Valparaiso; nine officers and 14 civilians were hurt.", "injured", 23),
+    ("Rebels attacked the village on Monday, and four soldiers and two civilians were killed.", "killed", 6),
+    ("Gunmen stormed a bus station in Kano, killing three passengers and two guards.", "killed", 5),
+    ("Police in Lahore arrested 12 students and three teachers after the sit-in.", "arrested", 15),
+    ("Seven policemen and 20 demonstrators were injured in the clashes in Tbilisi.", "injured", 27),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "n"), SUMMED, ids=[m[0][:30] for m in SUMMED])
+def test_conjoined_figures_are_one_summed_toll(nlp, text: str, kind: str, n: int) -> None:
+    from eventdesk.extract import _sentence_counts
+
+    doc = nlp(text)
+    got = [c.best for c in _sentence_counts(doc, 0, len(text)) if c.kind == kind]
+    assert got == [n], got

@@ -312,10 +312,13 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
     """People counted by naming them (ACLED counts a named death as fatalities 1; see the desk
     guidelines): the object or passive subject of a killing, wounding, arrest or abduction verb,
     or the subject of a dying one ("a second protester died overnight"), that is one person ("a
-    bomb technician", "the driver", a PERSON name, "he"), with each conjoined one ("a police officer and a bomb technician were killed": 2), a figure conjoined
-    with them included ("wounding the driver and three passengers": 4, which the caller keeps in
-    place of the 3). Plural nouns with no number ("protesters were arrested") count nothing; a
-    negated verb counts nothing; a group some quantity already counts is not counted again.
+    bomb technician", "the driver", a PERSON name, "he"), with each conjoined one ("a police
+    officer and a bomb technician were killed": 2), a figure conjoined with them included
+    ("wounding the driver and three passengers": 4, which the caller keeps in place of the 3);
+    and conjoined figures, summed ("nine officers and 14 civilians were hurt": 23 in place of the
+    9 and the 14; ACLED files one total). Plural nouns with no number ("protesters were
+    arrested") count nothing; a negated verb counts nothing; a group some quantity already
+    counts is not counted again.
     """
     words = _kind_words()
     taken = [(c.start, c.end) for c in counts]
@@ -342,8 +345,10 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
         members = [group, *(t for t in group.conjuncts if t.i > group.i)]
         people = [t for t in members if _one_person(t)]
         counted = [c for c in counts if c.kind == kind and any(c.start <= t.idx < c.end for t in members)]
-        if not people or len(people) + len(counted) < len(members):
+        if len(people) + len(counted) < len(members):
             continue  # a plural with no number among them ("the driver and passengers"): no figure
+        if not people and len(counted) < 2:
+            continue  # one figure alone is its own count
         if any(c.kind == kind and c not in counted and _governs(verb, c, span) for c in counts):
             continue  # the verb's own figure counts them
         doc = verb.doc
