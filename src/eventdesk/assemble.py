@@ -26,7 +26,7 @@ import re
 from functools import cache
 
 from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, names_region, places_agree
-from eventdesk.records import Mention, Place, When
+from eventdesk.records import Actor, Mention, Place, When
 from eventdesk.resolve.actors import ARMED_NONSTATE, ARMED_STATE, FOREIGN, default_actor
 from eventdesk.syntax import is_title_line
 
@@ -80,9 +80,14 @@ ANOTHER = re.compile(
     r"^\W*(?:elsewhere|separately|meanwhile|earlier)\b"
     r"|\b(?:in|during) (?:a|an|another) (?:separate|similar|different|unrelated|second|new|further)\b"
     r"|\banother\s+(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b|\w+ed\b)\w"
-    r"|\bhad earlier\b"
-    # another day, told relative to the one just told: "a day earlier", "two days later", "the day before"
-    r"|\b(?:a|one|two|three|four|five|six|several|a few) days? (?:earlier|later|before|after)\b"
+    r"|\bhad earlier\b",
+    re.IGNORECASE,
+)
+# Another day, told relative to a day already told: "a day earlier", "two days later", "the day
+# before". It opens another incident unless the day it resolves to is the incident's own ("killed
+# at 10 p.m. on Sunday", then riots "on Monday morning", then "the next morning, residents ...").
+ANOTHER_DAY = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|several|a few) days? (?:earlier|later|before|after)\b"
     r"|\bthe (?:day|night) (?:before|after)\b|\bthe (?:previous|next|following) (?:day|night|morning|evening)\b",
     re.IGNORECASE,
 )
@@ -140,7 +145,10 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     earlier one (`_placed_in`) or restates its toll (`_tolls`: "- Five farmers were shot dead on
     Monday." in a closing summary); one that opens another incident never joins the incident told
     just before it, but joins an earlier one whose place or toll it gives (a lead that told two
-    incidents, then "Separately, officials in Mopti said the bomb ..."). Each incident of the
+    incidents, then "Separately, officials in Mopti said the bomb ..."), unless it names an armed
+    doer of another kind and name (`_new_doer`). A day told relative to another ("the next
+    morning": ANOTHER_DAY) opens another incident as well, unless its sentence is dated to an
+    incident's own day: then it may join only the incidents of that day. Each incident of the
     body is numbered (`Mention.incident`), so the link step does not put two of them in one
     event where no date or place tells them apart (an article without a publication date)."""
     groups: list[list[Mention]] = []
@@ -149,8 +157,18 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     at_crowd = {m.sentence.start for m in incidents if m.refers_back is not None and _class(m) == CROWD}
     for m in incidents:
         another = ANOTHER.search(m.sentence.text) is not None
-        joinable = [g for g in reversed(groups)
+        candidates = groups
+        if ANOTHER_DAY.search(m.sentence.text):  # another day: "the next morning" opens another
+            # incident, unless its sentence dates it to an incident's own day: then it tells that one
+            own = _own(m)[1]
+            if own is not None and own.value is not None and own.precision == "day":
+                candidates = [g for g in groups if _same_day(own, g)]
+            else:
+                another = True
+        joinable = [g for g in reversed(candidates)
                     if not (another and g is last) and _joins(m, g, m.sentence.start in at_crowd)]
+        if another:  # another incident's own doer ("Separately, gunmen shot dead a man") is no earlier one's
+            joinable = [g for g in joinable if not _new_doer(m, g)]
         placed = [g for g in joinable if _placed_in(m, g)]
         tolled = [g for g in joinable if _tolls([m]) & _tolls(g)]  # "three men beheaded" and "beheaded three men"
         group = next(iter(placed + tolled), None) if another else next(iter(placed + tolled + joinable), None)
@@ -162,6 +180,11 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
         last = group
     out = [x for no, g in enumerate(groups) for x in _as_one(g, no if _told_apart(g) else None)]
     return sorted(out, key=lambda m: (m.sentence.start, m.trigger.start))
+
+
+def _same_day(day: When, group: list[Mention]) -> bool:
+    """A mention of the group is dated to this day."""
+    return any(g.when is not None and g.when.precision == "day" and g.when.value == day.value for g in group)
 
 
 def _tolls(group: list[Mention]) -> set[tuple[str, int]]:
@@ -314,14 +337,33 @@ def _other_doers(a: Mention, b: Mention) -> bool:
     force's response names its own doer.)"""
     if not a.event_type == b.event_type == "Explosions/Remote violence":
         return False
-    doers = [{x.name.lower() for x in m.actors if x.role == "actor1" and x.text and x.kind in ARMED_NONSTATE | ARMED_STATE
-              and not x.name.startswith(_unnamed())} for m in (a, b)]  # "a suicide bomber" names no one
+    doers = [_armed_doers(m) for m in (a, b)]
     named = [{x.name.lower() for x in m.actors} for m in (a, b)]
+    return bool(doers[0] and doers[1] and not _names_one(doers[0], named[1]) and not _names_one(doers[1], named[0]))
 
-    def names_one(doers: set[str], others: set[str]) -> bool:  # "Military Forces" is "Military Forces of Russia"
-        return any(d.startswith(o) or o.startswith(d) for d in doers for o in others)
 
-    return bool(doers[0] and doers[1] and not names_one(doers[0], named[1]) and not names_one(doers[1], named[0]))
+def _new_doer(m: Mention, group: list[Mention]) -> bool:
+    """m and the group each name an armed doer, and each of m's is of a kind and a name none of
+    the group's actors is ("unidentified gunmen shot dead a man" after "military police")."""
+    def armed(x: Actor) -> bool:
+        return x.role == "actor1" and bool(x.text) and x.kind in ARMED_NONSTATE | ARMED_STATE
+
+    own, theirs = [x for x in m.actors if armed(x)], [x for g in group for x in g.actors]
+    if not own or not any(armed(x) for x in theirs):
+        return False
+    kinds, names = {x.kind for x in theirs}, {x.name.lower() for x in theirs}
+    return not any(x.kind in kinds or _names_one({x.name.lower()}, names) for x in own)
+
+
+def _armed_doers(m: Mention) -> set[str]:
+    """The names of m's armed actor1s, lower-case ("a suicide bomber" names no one)."""
+    return {x.name.lower() for x in m.actors if x.role == "actor1" and x.text and x.kind in ARMED_NONSTATE | ARMED_STATE
+            and not x.name.startswith(_unnamed())}
+
+
+def _names_one(doers: set[str], others: set[str]) -> bool:
+    """One of the doers is one of the others ("Military Forces" is "Military Forces of Russia")."""
+    return any(d.startswith(o) or o.startswith(d) for d in doers for o in others)
 
 
 def _own(m: Mention) -> tuple[Place | None, When | None]:
