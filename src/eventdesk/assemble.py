@@ -96,7 +96,8 @@ ANOTHER_DAY = re.compile(
 def assemble(mentions: list[Mention]) -> list[Mention]:
     """One mention per (sentence, happening class, background flag), in the order of the
     article; looting folded into the riot or attack of its sentence (LOOTING); a crowd's act and
-    violence of one sentence done by the same actor are one happening too (`_one_actor`); then
+    violence of one sentence done by the same actor are one happening too (`_one_actor`), and so
+    are a protest and a state force's attack on its crowd (`_force_on`: excessive force); then
     the incidents of later sentences told as one (`_one_per_happening`)."""
     groups: dict[tuple[tuple[int, int], object, bool], list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
@@ -123,6 +124,11 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         head, other = (violence, crowd) if armed else (crowd, violence)
         folded[(sent, VIOLENCE, bg)] = _fold([head, other], head=head)
         del folded[(sent, CROWD, bg)]
+    for (sent, happening, bg), crowd in list(folded.items()):
+        violence = folded.get((sent, VIOLENCE, bg))
+        if happening == CROWD and violence is not None and _force_on(violence, crowd):
+            folded[(sent, VIOLENCE, bg)] = _force_on_protest(violence, crowd)
+            del folded[(sent, CROWD, bg)]
     return _one_per_happening(sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start)))
 
 
@@ -463,6 +469,31 @@ def _same_doer(later: Mention, earlier: Mention) -> bool:
 def armed_doer(m: Mention) -> bool:
     """Its actor1 is an armed group or a state's force."""
     return any(a.role == "actor1" and a.kind in ARMED_NONSTATE | ARMED_STATE for a in m.actors)
+
+
+def _force_on(violence: Mention, crowd: Mention) -> bool:
+    """A state's force attacked the crowd whose protest the same sentence tells ("police opened
+    fire on a crowd of opposition supporters who had blocked a main road"): the attack's victims
+    are the protest's doers (their words overlap)."""
+    if crowd.event_type != "Protests" or violence.event_type != "Violence against civilians":
+        return False
+    if not any(a.role == "actor1" and a.kind in ARMED_STATE - {FOREIGN} for a in violence.actors):
+        return False
+    doers = [(a.start, a.end) for a in crowd.actors if a.role == "actor1" and a.start is not None and a.end is not None]
+    return any(a.role == "actor2" and a.start is not None and a.end is not None and a.start < e and s < a.end
+               for a in violence.actors for s, e in doers)
+
+
+def _force_on_protest(violence: Mention, crowd: Mention) -> Mention:
+    """The attack and the protest it hit as one happening: ACLED's excessive force against
+    protesters, the force actor1 and the crowd, as the protest reads it, actor2."""
+    one = _fold([violence, crowd], head=violence)
+    protesters = [a.model_copy(update={"role": "actor2"}) for a in crowd.actors if a.role == "actor1"]
+    actors = [a for a in one.actors if a.role != "actor2"] + protesters
+    return one.model_copy(update={
+        "event_type": "Protests", "sub_event_type": EXCESSIVE_FORCE, "actors": actors,
+        "reason": f"{one.reason}; the force attacked the protest's crowd: excessive force against protesters",
+    })  # fmt: skip
 
 
 def _one_actor(a: Mention, b: Mention) -> bool:

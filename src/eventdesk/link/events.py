@@ -22,7 +22,7 @@ from eventdesk.extract.actors import entry_for
 from eventdesk.extract.events import lexicon
 from eventdesk.records import Actor, Count, Event, Mention, Place, ReviewState, Scope, Source, Status, When, hash_id
 from eventdesk.judge.calibration import calibrated
-from eventdesk.resolve.actors import ARMED_STATE, in_country
+from eventdesk.resolve.actors import ARMED_KINDS, ARMED_STATE, in_country
 from eventdesk.resolve.gazetteer import haversine_km
 
 # Mentions whose resolved dates are further apart than this are different events.
@@ -506,8 +506,9 @@ def reconcile_counts(
     across articles the ranges intersected where consistent with the lowest best figure inside
     the intersection (conservative, ACLED-style); where articles disagree (the ranges do not
     meet), the union range, the lowest best figure, and a conflict a person can read."""
+    per_article = _per_article(members)
     groups: dict[tuple[str, str], list[tuple[Count, Mention]]] = {}
-    for (kind, group, _article), items in _per_article(members).items():
+    for (kind, group, _article), items in [*per_article.items(), *_article_totals(per_article).items()]:
         groups.setdefault((kind, group), []).append(items)
     merged: list[Count] = []
     conflicts: list[str] = []
@@ -531,7 +532,7 @@ def reconcile_counts(
         # simply the first article's.
         words = next((c for c in counts if c.best == best), counts[0])
         merged.append(words.model_copy(update={"low": low, "high": high, "best": best}))
-    return merged + _totals(merged), conflicts
+    return merged + _other_reports_totals(merged), conflicts
 
 
 # Words for a count of everyone, of whatever side.
@@ -540,11 +541,42 @@ EVERYONE = frozenset({"people", "persons", "person", "others", "victims"})
 TOTAL_KINDS = ("killed", "injured")
 
 
+# The group name of a toll of all sides (`_totals`), beside the groups `group_of` names.
+ALL_SIDES = "all sides"
+
+
+def _article_totals(
+    per_article: dict[tuple[str, str, str], tuple[Count, Mention]],
+) -> dict[tuple[str, str, str], tuple[Count, Mention]]:
+    """Each article's toll of all sides (`_totals` of its own figures), keyed like `_per_article`:
+    sides are added up within one report only ("five soldiers and two civilians"); other reports
+    name the same dead in other words ("a protester", "a man"), never more of them."""
+    by_article: dict[str, list[tuple[Count, Mention]]] = {}
+    for (_kind, _group, article), item in per_article.items():
+        by_article.setdefault(article, []).append(item)
+    out: dict[tuple[str, str, str], tuple[Count, Mention]] = {}
+    for article, items in by_article.items():
+        for total in _totals([c for c, _ in items]):
+            out[(total.kind, ALL_SIDES, article)] = (total, next(m for c, m in items if c.kind == total.kind))
+    return out
+
+
+def _other_reports_totals(merged: list[Count]) -> list[Count]:
+    """Where no report adds up its own sides, the toll of sides that different reports give
+    ("dozens of protesters" in one, "18 members of the security forces" in another), when at most
+    one of those sides is unarmed: armed sides cannot be the same dead twice, but "a protester",
+    "a man" and "one of its supporters" in three reports may all be one person."""
+    told = {c.kind for c in merged if c.who is None}
+    sides = [c for c in merged if c.who is not None and c.kind not in told]
+    return [t for t in _totals(sides)
+            if sum(_side(c) not in ARMED_KINDS for c in sides if c.kind == t.kind) <= 1]
+
+
 def _totals(counts: list[Count]) -> list[Count]:
-    """The toll of all sides (ACLED's fatalities are one figure): where an incident's dead or
-    wounded are given only side by side, as groups of different kinds ("five soldiers", "two
-    civilians", "six attackers") and none of them as everyone ("seven people"), their sum, with
-    `who` None. Groups of one kind ("14 villagers", "14 people") are one group told twice."""
+    """The toll of all sides (ACLED's fatalities are one figure): where one report gives an
+    incident's dead or wounded only side by side, as groups of different kinds ("five soldiers",
+    "two civilians", "six attackers") and none of them as everyone ("seven people"), their sum,
+    with `who` None. Groups of one kind ("14 villagers", "14 people") are one group told twice."""
     out: list[Count] = []
     for kind in TOTAL_KINDS:
         mine = [c for c in counts if c.kind == kind and c.low is not None]
