@@ -26,7 +26,7 @@ import re
 from functools import cache
 
 from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, names_region, places_agree
-from eventdesk.records import Actor, Mention, Place, When
+from eventdesk.records import Actor, Mention, Place, Status, When
 from eventdesk.resolve.actors import ARMED_NONSTATE, ARMED_STATE, FOREIGN, default_actor
 from eventdesk.syntax import is_title_line
 
@@ -129,7 +129,16 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         if happening == CROWD and violence is not None and _force_on(violence, crowd):
             folded[(sent, VIOLENCE, bg)] = _force_on_protest(violence, crowd)
             del folded[(sent, CROWD, bg)]
-    return _one_per_happening(sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start)))
+    incidents = _one_per_happening(sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start)))
+    # strategic developments and changes of territory are left to the link step, but a headline's
+    # is its body's as well
+    developments: dict[tuple[str, str], list[Mention]] = {}
+    for m in incidents:
+        if _class(m) not in (VIOLENCE, CROWD) or _territory(m):
+            developments.setdefault((m.event_type, m.sub_event_type), []).append(m)
+    sourced = {id(m): new for kind in developments.values()
+               for m, new in zip(kind, _sourced_headlines(kind), strict=True)}
+    return [sourced.get(id(m), m) for m in incidents]
 
 
 def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
@@ -417,7 +426,7 @@ def _as_one(group: list[Mention], incident: int | None) -> list[Mention]:
     place = _place_of(group) or head.place
     when = next((w for w in (_own(m)[1] for m in group) if w is not None and w.value is not None), head.when)
     out = []
-    for m in group:
+    for m in _sourced_headlines(group):
         same = (m.event_type, m.sub_event_type, m.place, m.when) == (head.event_type, head.sub_event_type, place, when)
         if not same:
             told = "'" + m.refers_back + "' points back to" if m.refers_back else "tells more of"
@@ -427,6 +436,17 @@ def _as_one(group: list[Mention], incident: int | None) -> list[Mention]:
             })  # fmt: skip
         out.append(m.model_copy(update={"incident": incident}))
     return out
+
+
+def _sourced_headlines(group: list[Mention]) -> list[Mention]:
+    """A headline states what the body attributes: a headline mention the outlet states on its
+    own takes the status and source of the group's first attributed body mention ("Troops kill 12
+    militants", then "troops killed 12 militants in an ambush, the army said")."""
+    source = next((m for m in group if not _headline(m) and m.status != Status.REPORTED), None)
+    if source is None:
+        return group
+    return [m.model_copy(update={"status": source.status, "attributed_to": source.attributed_to})
+            if _headline(m) and m.status == Status.REPORTED and m.attributed_to is None else m for m in group]
 
 
 def _class(m: Mention) -> object:
