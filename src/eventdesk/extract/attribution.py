@@ -240,8 +240,22 @@ def speaker_name(speaker: Token) -> str:
         else:
             return _previous_person(speaker) or speaker.text
     toks = phrase_tokens(speaker)
+    if len(toks) == 1 and speaker.pos_ == "PROPN" and (introduced := _introduction(speaker)) is not None:
+        return introduced
     text = speaker.doc[toks[0].i : toks[-1].i + 1].text
     return text.rsplit("\n", 1)[-1].strip() or text  # a phrase the parser ran across a line break
+
+
+def _introduction(surname: Token) -> str | None:
+    """A person given by surname alone ("..., Mokoena said") is the one the article introduced
+    earlier under a full name with its role ("provincial police spokesperson Brigadier Thandi
+    Mokoena"): that introduction, so whom they speak for shows; None when there is none."""
+    for ent in surname.doc.ents:
+        if ent.label_ == "PERSON" and ent.end <= surname.i and len(ent) > 1 and ent[-1].text == surname.text:
+            toks = phrase_tokens(ent[-1])
+            if len(toks) > len(ent):  # the name with words before it: a role, a rank, an office
+                return surname.doc[toks[0].i : toks[-1].i + 1].text
+    return None
 
 
 def _previous_person(tok: Token) -> str | None:
