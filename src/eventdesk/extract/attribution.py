@@ -118,7 +118,26 @@ def attribute(trigger: Token, within: Span | None = None) -> Attribution:
     if is_media(speaker):
         return Attribution(Status.REPORTED, who, f"relayed by media '{who}' ('{verb.text if verb else 'according to'}')", speaker)
     how = f"'{verb.text}'" if verb is not None else "'according to'"
+    hedge = _hedge_after(span)
+    if hedge:  # "The claim could not be independently verified." after the claim
+        return Attribution(Status.UNVERIFIED, who, f"attributed to '{who}' ({how}); next sentence: {hedge}", speaker)
     return Attribution(Status.CLAIMED, who, f"attributed to '{who}' ({how})", speaker)
+
+
+# A sentence this short after a claim that only hedges ("The claim could not be independently
+# verified.", "Reuters could not confirm the accounts.") hedges that claim.
+HEDGE_MAX_TOKENS = 16
+
+
+def _hedge_after(span: Span) -> str | None:
+    """The hedge of the short sentence right after span, if it is one (`unverified_cue`)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return None
+    after = doc[span.end].sent
+    if after.start != span.end or len(after) > HEDGE_MAX_TOKENS:
+        return None
+    return unverified_cue(after)
 
 
 # --------------------------------------------------------------------------
