@@ -98,7 +98,8 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
     article; looting folded into the riot or attack of its sentence (LOOTING); a crowd's act and
     violence of one sentence done by the same actor are one happening too (`_one_actor`), and so
     are a protest and a state force's attack on its crowd (`_force_on`: excessive force); then
-    the incidents of later sentences told as one (`_one_per_happening`)."""
+    the incidents of later sentences told as one (`_one_per_happening`), a headline taking the
+    source its body gives (`_sourced_headlines`)."""
     groups: dict[tuple[tuple[int, int], object, bool], list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
         happening = _class(m)
@@ -129,9 +130,13 @@ def assemble(mentions: list[Mention]) -> list[Mention]:
         if happening == CROWD and violence is not None and _force_on(violence, crowd):
             folded[(sent, VIOLENCE, bg)] = _force_on_protest(violence, crowd)
             del folded[(sent, CROWD, bg)]
-    incidents = _one_per_happening(sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start)))
-    # strategic developments and changes of territory are left to the link step, but a headline's
-    # is its body's as well
+    return _sourced_developments(
+        _one_per_happening(sorted(folded.values(), key=lambda m: (m.sentence.start, m.trigger.start))))
+
+
+def _sourced_developments(incidents: list[Mention]) -> list[Mention]:
+    """Strategic developments and changes of territory are left to the link step, but a
+    headline's of them is its body's as well (`_sourced_headlines`, per type)."""
     developments: dict[tuple[str, str], list[Mention]] = {}
     for m in incidents:
         if _class(m) not in (VIOLENCE, CROWD) or _territory(m):
@@ -360,20 +365,20 @@ def _other_doers(a: Mention, b: Mention) -> bool:
 def _new_doer(m: Mention, group: list[Mention]) -> bool:
     """m and the group each name an armed doer, and each of m's is of a kind and a name none of
     the group's actors is ("unidentified gunmen shot dead a man" after "military police")."""
-    def armed(x: Actor) -> bool:
-        return x.role == "actor1" and bool(x.text) and x.kind in ARMED_NONSTATE | ARMED_STATE
-
-    own, theirs = [x for x in m.actors if armed(x)], [x for g in group for x in g.actors]
-    if not own or not any(armed(x) for x in theirs):
+    own, theirs = [x for x in m.actors if _armed_doer(x)], [x for g in group for x in g.actors]
+    if not own or not any(_armed_doer(x) for x in theirs):
         return False
     kinds, names = {x.kind for x in theirs}, {x.name.lower() for x in theirs}
     return not any(x.kind in kinds or _names_one({x.name.lower()}, names) for x in own)
 
 
+def _armed_doer(x: Actor) -> bool:
+    return x.role == "actor1" and bool(x.text) and x.kind in ARMED_NONSTATE | ARMED_STATE
+
+
 def _armed_doers(m: Mention) -> set[str]:
     """The names of m's armed actor1s, lower-case ("a suicide bomber" names no one)."""
-    return {x.name.lower() for x in m.actors if x.role == "actor1" and x.text and x.kind in ARMED_NONSTATE | ARMED_STATE
-            and not x.name.startswith(_unnamed())}
+    return {x.name.lower() for x in m.actors if _armed_doer(x) and not x.name.startswith(_unnamed())}
 
 
 def _names_one(doers: set[str], others: set[str]) -> bool:
