@@ -4,7 +4,8 @@ The attribution cues (extract/attribution.py) mark a sentence `claimed` when som
 the outlet is its source ("police said", "doctors said", "according to the charge sheet"). The
 desk files `claimed` only for the account of a party to the incident, one of its sides
 (actor1 or actor2; the desk guidelines: "attributed to a party"): "the army said it killed 20
-militants", "police said they arrested nine", "the rebels said the army shelled their base".
+militants", "police said they arrested nine", "the rebels said the army shelled their base", "the
+group said its fighters seized the town" (a side named by the source's own possessive).
 An account from someone outside the act (doctors counting the dead, a court, witnesses, an
 aid agency) is the outlet's report on that source's word: `reported`, with `attributed_to`
 kept so the source still shows. A state's organs speak for its forces.
@@ -21,6 +22,8 @@ from eventdesk.resolve.actors import ARMED_NONSTATE, FOREIGN, STATE_KINDS
 # Kinds of one side: a state's organs speak for its forces ("the ministry said its troops ...").
 STATE_SIDE = STATE_KINDS | {FOREIGN}
 WORD = re.compile(r"[a-z]+")
+# Possessives by which a source names its own side ("the rebel group said its fighters seized ...").
+OWN_POSSESSIVES = frozenset({"its", "their", "our"})
 # Words of a source phrase that name no one in particular.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "and", "its", "their", "his", "her", "said", "says", "local",
                             "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson"})
@@ -31,7 +34,8 @@ def party_status(mention: Mention) -> Mention:
     if mention.status != Status.CLAIMED or not mention.attributed_to:
         return mention
     sides = [a for a in mention.actors if a.role in ("actor1", "actor2")]
-    if any(_speaks_for(mention.attributed_to, a) for a in sides) or _unnamed_fighter(mention):
+    if any(_speaks_for(mention.attributed_to, a) for a in sides) or _unnamed_fighter(mention) or any(
+            (a.text or "").lower().split(" ", 1)[0] in OWN_POSSESSIVES for a in mention.actors):  # "its fighters"
         return mention
     return mention.model_copy(update={"status": Status.REPORTED})
 
