@@ -302,8 +302,13 @@ def _crowd_named(m: Mention, other: Mention) -> bool:
 def _response(m: Mention) -> bool:
     """A state's own forces sent, arriving, blocking roads or cordoning off (RESPONSE_CUES): after
     an incident the article told, the response to it, not another of ACLED's events."""
-    return (m.event_type, m.sub_event_type) == ("Strategic developments", "Other") and m.cue in RESPONSE_CUES and any(
-        a.role == "actor1" and a.kind in ARMED_STATE - {FOREIGN} for a in m.actors)
+    return (m.event_type, m.sub_event_type) == ("Strategic developments", "Other") and m.cue in RESPONSE_CUES and (
+        own_force_did(m))
+
+
+def own_force_did(m: Mention) -> bool:
+    """m's actor1 is a state's own armed force (police, army), not a foreign one."""
+    return any(a.role == "actor1" and a.kind in ARMED_STATE - {FOREIGN} for a in m.actors)
 
 
 def _territory(m: Mention) -> bool:
@@ -502,7 +507,7 @@ def _force_on(violence: Mention, crowd: Mention) -> bool:
     are the protest's doers (their words overlap)."""
     if crowd.event_type != "Protests" or violence.event_type != "Violence against civilians":
         return False
-    if not any(a.role == "actor1" and a.kind in ARMED_STATE - {FOREIGN} for a in violence.actors):
+    if not own_force_did(violence):
         return False
     doers = [(a.start, a.end) for a in crowd.actors if a.role == "actor1" and a.start is not None and a.end is not None]
     return any(a.role == "actor2" and a.start is not None and a.end is not None and a.start < e and s < a.end

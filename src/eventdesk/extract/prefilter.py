@@ -29,7 +29,7 @@ class Filter:
     """Surface forms of triggers and of their families' required words."""
 
     triggers: dict[str, tuple[frozenset[str], ...]]  # form -> required-word sets (empty = none)
-    time_words: frozenset[str]  # with the hedge words: both keep a sentence that has no trigger
+    keep_words: frozenset[str]  # time and hedge words: each keeps a sentence that has no trigger
     lead_lines: int
 
 
@@ -62,7 +62,7 @@ def load_filter() -> Filter:
                 triggers.setdefault(form, []).append(required)
     return Filter(
         triggers={k: tuple(v) for k, v in triggers.items()},
-        time_words=frozenset(data["time_words"]) | frozenset(data["hedge_words"]),
+        keep_words=frozenset(data["time_words"]) | frozenset(data["hedge_words"]),
         lead_lines=int(data["lead_lines"]),
     )
 
@@ -70,7 +70,7 @@ def load_filter() -> Filter:
 def wanted(sentence: str, flt: Filter) -> bool:
     """Whether a sentence may report an event (or date one) and so must be parsed."""
     words = set(WORD.findall(sentence.lower()))
-    if words & flt.time_words:
+    if words & flt.keep_words:
         return True
     for word in words:
         for required in flt.triggers.get(word, ()):

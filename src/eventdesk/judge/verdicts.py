@@ -33,11 +33,10 @@ from functools import cache
 
 import numpy as np
 
-from eventdesk.assemble import armed_doer
+from eventdesk.assemble import armed_doer, own_force_did
 from eventdesk.extract import embed
 from eventdesk.judge.training import BACKGROUND, INCIDENT, NONE, models, p_none
 from eventdesk.records import Mention, Status
-from eventdesk.resolve.actors import ARMED_STATE, FOREIGN
 
 # Thresholds, chosen on the desk gold's tune part (`eventdesk eval records --part tune`).
 # P(none) at which a candidate is dropped: the per-kind head (training.py) gives tune precision /
@@ -142,8 +141,7 @@ def judge(mentions: list[Mention]) -> list[Mention]:
 def state_violence(m: Mention) -> bool:
     """A state's own police or army did violence to someone ("shot dead by a police officer"):
     ACLED's, never ordinary crime, whatever the sentence sounds like."""
-    return m.event_type in STATE_VIOLENCE_TYPES and any(
-        a.role == "actor1" and a.kind in ARMED_STATE - {FOREIGN} for a in m.actors)
+    return m.event_type in STATE_VIOLENCE_TYPES and own_force_did(m)
 
 
 def _long_before(m: Mention) -> bool:

@@ -35,9 +35,14 @@ def party_status(mention: Mention) -> Mention:
         return mention
     sides = [a for a in mention.actors if a.role in ("actor1", "actor2")]
     if any(_speaks_for(mention.attributed_to, a) for a in sides) or _unnamed_fighter(mention) or any(
-            (a.text or "").lower().split(" ", 1)[0] in OWN_POSSESSIVES for a in mention.actors):  # "its fighters"
+            _own_side(a) for a in mention.actors):
         return mention
     return mention.model_copy(update={"status": Status.REPORTED})
+
+
+def _own_side(actor: Actor) -> bool:
+    """The source names this actor with its own possessive ("its fighters", "their forces")."""
+    return (actor.text or "").lower().split(" ", 1)[0] in OWN_POSSESSIVES
 
 
 def _unnamed_fighter(mention: Mention) -> bool:
