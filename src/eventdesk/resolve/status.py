@@ -49,7 +49,7 @@ def _unnamed_fighter(mention: Mention) -> bool:
     """A state's organ tells of armed men killed or fought with no one named as doing it ("police
     said three Maoists were killed in a gunfight", "the army said 20 militants died in clashes"):
     its forces are the other side, so its word is a party's."""
-    source = _source_entry(_words(mention.attributed_to or ""))
+    source = _source_entry(mention.attributed_to or "")
     if source is None or source.kind not in STATE_SIDE:
         return False
     if any(a.role == "actor1" and a.text for a in mention.actors):
@@ -59,10 +59,9 @@ def _unnamed_fighter(mention: Mention) -> bool:
 
 
 def _speaks_for(source: str, actor: Actor) -> bool:
-    words = _words(source)
-    if words & _words(f"{actor.text or ''} {actor.name}"):
+    if _words(source) & _words(f"{actor.text or ''} {actor.name}"):
         return True
-    entry = _source_entry(words)
+    entry = _source_entry(source)
     return entry is not None and entry.kind in STATE_SIDE and actor.kind in STATE_SIDE
 
 
@@ -71,6 +70,11 @@ def _words(text: str) -> set[str]:
     return set(WORD.findall(text.lower())) - FUNCTION_WORDS
 
 
-def _source_entry(words: set[str]) -> ActorEntry | None:
-    """The actor-table entry a source's words name ("the army" → Military Forces), if any."""
-    return next((e for w in sorted(words) if (e := entry_for(w)) is not None), None)
+def _source_entry(source: str) -> ActorEntry | None:
+    """The actor-table entry a source names, if any: one of its words ("the army" → Military
+    Forces), else a title of two words neither of which names anyone alone ("two security
+    sources", "Chief Inspector Gareth Doherty"; not "regional officials", whom no word names)."""
+    words = WORD.findall(source.lower())
+    return next((e for w in sorted(set(words) - FUNCTION_WORDS) if (e := entry_for(w)) is not None), None) or next(
+        (e for a, b in zip(words, words[1:], strict=False)
+         if entry_for(a) is None and entry_for(b) is None and (e := entry_for(f"{a} {b}")) is not None), None)
