@@ -64,6 +64,7 @@ class ActorEntry:
     country_name: str | None = None
     foreign_kind: str | None = None
     country: str | None = None
+    needs_country: bool = False  # names an actor only with its country ("Turkish drones")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def actor_table() -> ActorTable:
     """Load the actor table (cached: read once per process)."""
     data = tomllib.loads(resources.files("eventdesk.extract").joinpath("data/actors.toml").read_text("utf-8"))
     kinds = tuple(
-        ActorEntry(tuple(e["patterns"]), e["name"], e["kind"], e.get("country_name"), e.get("foreign_kind"))
+        ActorEntry(tuple(e["patterns"]), e["name"], e["kind"], e.get("country_name"), e.get("foreign_kind"),
+                   needs_country=e.get("needs_country", False))
         for e in data["actor"]
     )
     countries, names = _countries(data.get("country_aliases", {}))
@@ -557,6 +559,8 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
     core = [t for t in tokens if t.i >= inner.i or t.head == inner or t.head.head == inner]
     entry = (_match_kind(" ".join(t.lemma_.lower() for t in core)) or _match_kind(" ".join(t.lower_ for t in core))
              or entry_for(" ".join(t.lower_ for t in core)))  # a proper noun's plural: "Defense Forces"
+    if entry is not None and entry.needs_country and country is None:
+        entry = None  # "a drone struck the market": whose, the phrase does not say
     group = _their_group(inner) if entry is not None and entry.kind in ARMED_NONSTATE_KINDS else None
     if group is not None:  # "fighters from the National Liberation Army", "gunmen of the Black Axe gang"
         found = actor_dictionary.lookup(group.text, on if on is not None else head.doc.user_data.get(PUBLISHED))
