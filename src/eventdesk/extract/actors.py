@@ -406,6 +406,29 @@ def modifying_actor(noun: Token) -> Token | None:
             return c
         if c.dep_ in ("compound", "amod") and (e := entry_for(c.lemma_)) is not None and e.kind in FORCE_KINDS:
             return c
+    return _participle_agent(noun)
+
+
+def owned_weapon(noun: Token) -> bool:
+    """The noun is a weapon that names its user only with its owner ("a drone"; `needs_country`)."""
+    entry = entry_for(noun.lemma_)
+    return entry is not None and entry.needs_country
+
+
+def _participle_agent(noun: Token) -> Token | None:
+    """The force or named body that a participle after the noun says handled it ("a drone
+    operated by a criminal group", "rockets fired by the militia", "an air strike carried out by
+    the army"); a place or a thing there ("a bomb hidden by the roadside") is none."""
+    for verb in noun.rights:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            continue
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if obj is None:
+            continue
+        words = obj.doc[obj.left_edge.i : obj.i + 1].text.lower()
+        if obj.ent_type_ in ("ORG", "NORP") or ((e := entry_for(words)) is not None and e.kind in FORCE_KINDS):
+            return obj
     return None
 
 

@@ -107,6 +107,8 @@ def _names_someone(actor: Actor) -> bool:
     if actor.kind is not None or actor.role == "associated":
         return True
     words = (actor.text or actor.name).lower().replace("-", " ").split()
+    if any((e := entry_for(w)) is not None and e.needs_country for w in words):
+        return False  # a weapon of no named owner ("a drone launched by the rebels"): no one it hurt
     return any(w in animate_words() or w.rstrip("s") in animate_words() or entry_for(w) is not None for w in words)
 
 
