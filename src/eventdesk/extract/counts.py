@@ -198,6 +198,8 @@ def _verb_kind(gov: _Governor) -> tuple[CountKind | None, str]:
             return kind, f"{gov.role} of '{verb.text}'"
     if verb.tag_ == "VBG" and verb.lower_ in words.predicate:
         return words.predicate[verb.lower_], f"'{verb.text}'"  # "three journalists are missing"
+    if gov.role == "other":  # "shot dead a boy during a clash with 30 youths": the verb's victim is not them
+        return None, ""
     for child in verb.children:
         kind = _complement_kind(child, gov.role)
         if kind:
