@@ -161,7 +161,7 @@ def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
         name = normalize(m.name)
         others = focus - votes.get(name, Counter())  # where the article's other names point
         named = bool(others - votes[""])  # other place names, not only people named by nation
-        if m.role is None and _is_guess(m, others, _near_focus(others, gaz), named=named):
+        if m.role in (None, "reference", "origin") and _is_guess(m, others, _near_focus(others, gaz), named=named):
             m.role = "guess"
             guessed.add(name)
     if guessed:  # a name placed outside where the others point is no evidence of where the article is
@@ -184,6 +184,8 @@ def _possessed(text: str, mentions: list[_Mention]) -> None:
     ordered = sorted((m for m in mentions if m.best is not None), key=lambda m: m.start)
     for owner, m in zip(ordered, ordered[1:], strict=False):
         if not POSSESSIVE.fullmatch(text[owner.end : m.start]) or owner.best is None or m.best is None:
+            continue
+        if owner.role == "guess":  # a possessor placed by guess says nothing of where the name lies
             continue
         big, small = owner.best, m.best
         if big.kind == "city":
@@ -456,6 +458,9 @@ def _mention(span: Span, cands: list[Candidate], source: str, role: PlaceRole | 
     m.near = any(t.lower_ in lex["proximity"] for t in span.doc[max(span.start - 3, 0) : span.start])
     m.metonymy = _is_metonymy(span)
     m.level, m.level_shared = _level(span)
+    if m.level in ("town", "village") and after is not None and after.lower_ in {
+            *lex["village_words"], *lex["town_words"]} and any(c.kind == "country" for c in cands):
+        m.level, m.level_shared = None, False  # "an eastern Congo village": a village in the country
     return m
 
 
