@@ -645,8 +645,8 @@ def _is_dateline(text: str, m: _Mention) -> bool:
     "YANGON (Agency) -", "KYIV -" and either town of "SANAA/RIYADH (Agency) -"."""
     line_start = text.rfind("\n", 0, m.start) + 1
     before, rest = text[line_start : m.start], text[m.end : m.end + 40]
-    if rest.startswith(",") and not before.strip():
-        return any(d in rest for d in ("–", "—", " - ", "("))
+    if rest.startswith(",") and not before.strip():  # " . ": the dash the parser's text made a stop
+        return any(d in rest for d in ("–", "—", " - ", "(", " . "))
     return bool(text[m.start : m.end].isupper() and CAPS_DATELINE_BEFORE.fullmatch(before)
                 and CAPS_DATELINE_AFTER.match(rest))  # fmt: skip
 
@@ -921,7 +921,8 @@ def _precision(c: Candidate, m: _Mention) -> int:
 def _to_place(m: _Mention) -> Place:
     c = m.best
     assert c is not None
-    reason = m.why + (f"; part of it ({m.modifier})" if m.modifier else "")
+    why = m.why if not m.dateline or m.why.startswith("dateline") else f"dateline; {m.why}"  # "THESSALONIKI,
+    reason = why + (f"; part of it ({m.modifier})" if m.modifier else "")  # Greece -": contained, still the dateline
     if m.near:
         reason += "; near it"
     if m.role is not None:
