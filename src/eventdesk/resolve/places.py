@@ -364,6 +364,14 @@ def _place_suffix(ent: Span, gaz: Gazetteer) -> _Mention | None:
         tokens = tokens[:-1]
     if len(tokens) < 2:
         return None
+    if tokens[-1].lower_ in lexicon()["directions"]:  # "Imphal East", "Durban North": a part of the town
+        head = ent.doc[tokens[0].i : tokens[-2].i + 1]
+        cands = [c for c in gaz.candidates(head.text) if c.kind != "country"]
+        if not cands:
+            return None
+        m = _mention(head, cands, f"{ent.label_} before a direction")
+        m.modifier = tokens[-1].lower_
+        return m
     country = gaz.demonym(tokens[0].text)
     if country is not None:
         tails = [tokens[1:]]
@@ -375,8 +383,9 @@ def _place_suffix(ent: Span, gaz: Gazetteer) -> _Mention | None:
     for tail in tails:
         if not tail or not tail[0].text[:1].isupper():
             continue
-        if len(tail) == 1 and tail[0].lower_ in lexicon()["feature_nouns"]:
-            continue  # "Victoria Island", "Rift Valley": a kind of place, not Iceland or The Valley
+        if len(tail) == 1 and tail[0].lower_ in {*lexicon()["feature_nouns"], *lexicon()["directions"]}:
+            continue  # "Victoria Island", "Rift Valley", "Imphal East": a kind or part of a place, not
+            # Iceland, The Valley or Cameroon's East region
         span = ent.doc[tail[0].i : tail[-1].i + 1]
         cands = [c for c in gaz.candidates(span.text) if _suffix_ok(c, country)]
         if cands:
@@ -609,6 +618,8 @@ def _longest_match(doc: Doc, i: int, gaz: Gazetteer, taken: set[int]) -> tuple[_
         span = doc[i:j]
         if gaz.demonym(span.text):
             return None
+        if n == 1 and span[0].lower_ in lexicon()["directions"]:
+            continue  # "Nairobi South": a part of the town before it, not Cameroon's South region
         cands = [c for c in gaz.candidates(span.text) if _untagged_ok(c)]
         if cands:
             return _mention(span, cands, "gazetteer"), j
