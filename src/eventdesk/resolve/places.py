@@ -1081,7 +1081,7 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
     five in Borno": Borno), then the most specific (a region before its country: "Mexico's
     Guerrero state"); a region or country there gives way to a
     dateline town inside it or a town inside it the sentence names. Else the nearest earlier place in the same paragraph; else the
-    dateline; else the article's only town in its focus country; else that country. Places
+    dateline; else the article's main town in its focus country (`_main_town`); else that country. Places
     that stand for a government, sit inside an organisation's name, are an actor's home, or
     are a guess outside the article's countries never count; where a movement starts counts
     only when the sentence names nothing else. The returned copy's `reason` says which rule
@@ -1120,7 +1120,7 @@ def locate(sent_start: int, sent_end: int, places: list[Place], doc: Doc, *,
     if dateline is not None:
         return dateline.model_copy(update={"reason": f"from dateline; {dateline.reason}"})
     code = _focus_code(places)
-    return _only_town(usable, code) or _focus_place(code)
+    return _main_town(usable, code) or _focus_place(code)
 
 
 def _semicolon_part(text: str, start: int, end: int, at: int) -> tuple[int, int]:
@@ -1138,14 +1138,17 @@ def _refines(town: Place, region: Place) -> bool:
     return town.country_code == region.country_code and (region.feature == "country" or town.admin1 == region.admin1)
 
 
-def _only_town(places: list[Place], code: str | None) -> Place | None:
-    """The one town the article names in its focus country, when it names exactly one: an
-    incident the sentence does not place is there (precision 2: inferred, not stated)."""
-    towns = {p.gazetteer_id: p for p in places if p.feature == "city" and p.country_code == code and p.role is None}
-    if len(towns) != 1:
+def _main_town(places: list[Place], code: str | None) -> Place | None:
+    """The article's town in its focus country: the only one it names, or the one it names most
+    often, at least twice and more often than any other ("Barnsley" thrice, "Wakefield" once): an
+    incident its sentence does not place is there (precision 2: inferred, not stated)."""
+    towns = [p for p in places if p.feature == "city" and p.country_code == code and p.role is None]
+    counts = Counter(p.gazetteer_id for p in towns).most_common(2)
+    if not counts or len(counts) == 2 and (counts[0][1] < 2 or counts[0][1] == counts[1][1]):
         return None
-    town = next(iter(towns.values()))
-    return town.model_copy(update={"geo_precision": 2, "reason": f"the article's only town in its country; {town.reason}"})
+    town = next(p for p in towns if p.gazetteer_id == counts[0][0])
+    why = "only town" if len(counts) == 1 else "most named town"
+    return town.model_copy(update={"geo_precision": 2, "reason": f"the article's {why} in its country; {town.reason}"})
 
 
 def _focus_code(places: list[Place]) -> str | None:
