@@ -89,6 +89,8 @@ class _KindWords:
     killing: frozenset[str]  # "the killing of a journalist": the one "of" it was killed
     fatal_nouns: frozenset[str]  # ... and "the fatal stabbing of a student"
     fatal_words: frozenset[str]
+    care_verbs: frozenset[str]  # "taken to hospital", "treated for": the people were hurt
+    care_places: frozenset[str]
 
 
 @cache
@@ -109,6 +111,8 @@ def _kind_words() -> _KindWords:
         killing=frozenset(raw["killing"]["nouns"]),
         fatal_nouns=frozenset(raw["killing"]["fatal_nouns"]),
         fatal_words=frozenset(raw["killing"]["fatal_words"]),
+        care_verbs=frozenset(raw["care"]["verbs"]),
+        care_places=frozenset(raw["care"]["places"]),
     )
 
 
@@ -251,9 +255,25 @@ def _decide_kind(noun: Token | None, anchor: Token, gov: _Governor) -> tuple[Cou
     if kind:
         return kind, reason
     kind, reason = _noun_kind(noun, gov)
+    if kind != "killed" and gov.verb is not None and _cared_for(gov):  # "protesters were taken to
+        return "injured", f"'{gov.verb.text}' to care"  # hospital"; "the bodies of 12 people" stay the dead
     if kind or reason:
         return kind, reason
     return None, "no event around it"
+
+
+def _cared_for(gov: _Governor) -> bool:
+    """The group is what a verb of care did: "were taken to hospital", "were treated for burns"."""
+    words, verb = _kind_words(), gov.verb
+    if verb is None or gov.role != "object" or not _in(verb, words.care_verbs):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        place = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if prep.lower_ in ("to", "in", "at", "into") and place is not None and _in(place, words.care_places):
+            return True
+        if prep.lower_ == "for" and verb.lemma_.lower() == "treat":
+            return True
+    return verb.lemma_.lower() in ("hospitalise", "hospitalize")
 
 
 # --------------------------------------------------------------------------- find_counts
