@@ -9,8 +9,8 @@ actors as ACLED's codebook does for the incident's type, which the sentence alon
   country than the incident's are external forces ("Military Forces of Russia" in Kazakhstan);
   a country's own forces at home are its state forces, whatever the article's home country.
 - **Victims are civilians**: a person, a group named by its people ("three villagers"), an
-  institution or an actor of no kind who suffers violence is filed "Civilians (country)", with
-  the words kept. A role filler that names no one (a building, a street) is no actor, and one
+  institution or an actor of no kind who suffers violence, or is arrested ("a taxi driver"), is
+  filed "Civilians (country)", with the words kept. A role filler that names no one (a building, a street) is no actor, and one
   of no kind that suffers nothing (the bank clerk who found the bomb) is no side of the incident
   (it stays as an associated actor, so the convention can fill the role), except the one who
   commits an ordinary crime: an individual, ACLED's "other".
@@ -64,7 +64,7 @@ def code_actors(mention: Mention) -> Mention:
     t, sub = mention.event_type, mention.sub_event_type
     actors = [_as_military(a) if t in MILITARY_TYPES and a.role == "actor1" else a for a in mention.actors]
     actors = [_abroad(a, country) for a in actors if _names_someone(a)]
-    if t in VICTIM_TYPES or sub == "Mob violence":
+    if t in VICTIM_TYPES or sub in ("Mob violence", "Arrests"):  # arrestees of no armed group too
         actors = [_as_civilians(a, country) if a.role == "actor2" and a.kind in VICTIM_KINDS else a for a in actors]
     actors = [_unfiled(a, mention.scope) for a in actors]
     if t in ARMED_TYPES or sub == "Looting/property destruction":
