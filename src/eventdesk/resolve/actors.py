@@ -73,7 +73,7 @@ def code_actors(mention: Mention) -> Mention:
     if t == "Protests":
         actors = _protest(actors, sub, country)
     elif t == "Riots":
-        actors = _riot(actors, country)
+        actors = _riot(actors, country, mention.counts)
     elif t == "Violence against civilians":
         if not _has(actors, "actor2"):
             actors.append(default_actor("civilian", "actor2", country))
@@ -189,10 +189,11 @@ def _protest(actors: list[Actor], sub: str, country: str | None) -> list[Actor]:
     return actors
 
 
-def _riot(actors: list[Actor], country: str | None) -> list[Actor]:
+def _riot(actors: list[Actor], country: str | None, counts: Iterable[Count] = ()) -> list[Actor]:
     """A riot's actor1 is the rioters (protesters too). A state's force told as its only doer ("officers in riot
-    gear fired rubber bullets as the riot raged") is the side the rioters engaged: actor2, as
-    ACLED files police at a violent demonstration."""
+    gear fired rubber bullets as the riot raged"), or counted among its hurt ("five officers were
+    treated for injuries"), is the side the rioters engaged: actor2, as ACLED files police at a
+    violent demonstration."""
     doers = [a for a in actors if a.role == "actor1"]
     if doers and all(a.kind in STATE_KINDS | {FOREIGN} for a in doers):
         actors = [a.model_copy(update={"role": "actor2"}) if a.role == "actor1" else a for a in actors]
@@ -203,7 +204,19 @@ def _riot(actors: list[Actor], country: str | None) -> list[Actor]:
               if a.role == "actor1" and a.kind == "protesters" else a for a in actors]
     if not _has(actors, "actor1"):
         actors.insert(0, default_actor("rioter", "actor1", country))
+    if not _has(actors, "actor2") and (force := _hurt_force(counts, country)) is not None:
+        actors.append(force)
     return actors
+
+
+def _hurt_force(counts: Iterable[Count], country: str | None) -> Actor | None:
+    """A state's force among the killed or injured ("five officers were hurt"), as actor2."""
+    for c in counts:
+        entry = entry_for((c.who or "").lower()) if c.kind in CASUALTY_KINDS else None
+        if entry is not None and entry.kind in ARMED_STATE:
+            force = default_actor(entry.patterns[0], "actor2", country)
+            return force.model_copy(update={"text": c.who})
+    return None
 
 
 def _victims(counts: Iterable[Count], country: str | None) -> Actor | None:
