@@ -10,7 +10,8 @@ actors as ACLED's codebook does for the incident's type, which the sentence alon
   a country's own forces at home are its state forces, whatever the article's home country.
 - **Victims are civilians**: a person, a group named by its people ("three villagers"), an
   institution or an actor of no kind who suffers violence, or is arrested ("a taxi driver"), is
-  filed "Civilians (country)", with the words kept. A role filler that names no one (a building, a street) is no actor, and one
+  filed "Civilians (country)", with the words kept. A role filler that names no one (a building,
+  a street, a drone of no named owner) is no actor, and one
   of no kind that suffers nothing (the bank clerk who found the bomb) is no side of the incident
   (it stays as an associated actor, so the convention can fill the role), except the one who
   commits an ordinary crime: an individual, ACLED's "other".

@@ -932,8 +932,9 @@ def _precision(c: Candidate, m: _Mention) -> int:
 def _to_place(m: _Mention) -> Place:
     c = m.best
     assert c is not None
-    why = m.why if not m.dateline or m.why.startswith("dateline") else f"dateline; {m.why}"  # "THESSALONIKI,
-    reason = why + (f"; part of it ({m.modifier})" if m.modifier else "")  # Greece -": contained, still the dateline
+    # "THESSALONIKI, Greece - ": resolved as contained in its country, still the dateline (`locate` reads it)
+    why = m.why if not m.dateline or m.why.startswith("dateline") else f"dateline; {m.why}"
+    reason = why + (f"; part of it ({m.modifier})" if m.modifier else "")
     if m.near:
         reason += "; near it"
     if m.role is not None:
