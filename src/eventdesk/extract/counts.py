@@ -213,6 +213,8 @@ def _verb_kind(gov: _Governor) -> tuple[CountKind | None, str]:
 
 def _complement_kind(child: Token, role: str) -> CountKind | None:
     words = _kind_words()
+    if child.dep_ == "ccomp" and role == "subject":
+        return None  # "two residents told reporters six people were killed": what they said, not them
     if child.dep_ in COMPLEMENT_DEPS:
         kind = _lookup(child, words.predicate)
         if kind or child.dep_ != "xcomp" or role != "object":
