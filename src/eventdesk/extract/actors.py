@@ -409,9 +409,9 @@ def modifying_actor(noun: Token) -> Token | None:
     return _participle_agent(noun)
 
 
-def owned_weapon(noun: Token) -> bool:
-    """The noun is a weapon that names its user only with its owner ("a drone"; `needs_country`)."""
-    entry = entry_for(noun.lemma_)
+def owned_weapon(word: str) -> bool:
+    """The word is a weapon that names its user only with its owner ("drone"; `needs_country`)."""
+    entry = entry_for(word)
     return entry is not None and entry.needs_country
 
 

@@ -113,7 +113,7 @@ def _roles(trigger: Token, fam: Family) -> tuple[Token | None, Token | None]:
     if fam.object_role == "victim":  # "a man died": the subject suffered it
         return None, _subject(trigger)
     subj, obj = _subject(trigger), act.verb_object(trigger)
-    if subj is not None and (not is_animate(subj) or act.owned_weapon(subj)):  # "a Turkish artillery barrage
+    if subj is not None and (not is_animate(subj) or act.owned_weapon(subj.lemma_)):  # "a Turkish artillery barrage
         subj = act.modifying_actor(subj) or subj  # wounded four", "a drone operated by a cartel wounded three"
     if obj is None and subj is not None and fam.object_role == "actor2" and _reduced_passive(trigger):
         return None, subj  # headline style: "Dozens of Protesters Killed"

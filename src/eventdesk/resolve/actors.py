@@ -30,9 +30,9 @@ Only what the codebook fixes is added; the rest stays as the text says, or absen
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from eventdesk.extract.actors import actor_table, entry_for
+from eventdesk.extract.actors import ActorEntry, actor_table, entry_for, owned_weapon
 from eventdesk.extract.animacy import animate_words
 from eventdesk.records import Actor, Count, Mention
 
@@ -108,7 +108,7 @@ def _names_someone(actor: Actor) -> bool:
     if actor.kind is not None or actor.role == "associated":
         return True
     words = (actor.text or actor.name).lower().replace("-", " ").split()
-    if any((e := entry_for(w)) is not None and e.needs_country for w in words):
+    if any(owned_weapon(w) for w in words):
         return False  # a weapon of no named owner ("a drone launched by the rebels"): no one it hurt
     return any(w in animate_words() or w.rstrip("s") in animate_words() or entry_for(w) is not None for w in words)
 
@@ -212,12 +212,11 @@ def _riot(actors: list[Actor], country: str | None, counts: Iterable[Count] = ()
 
 def _hurt_force(counts: Iterable[Count], country: str | None) -> Actor | None:
     """A state's force among the killed or injured ("five officers were hurt"), as actor2."""
-    for c in counts:
-        entry = entry_for((c.who or "").lower()) if c.kind in CASUALTY_KINDS else None
-        if entry is not None and entry.kind in ARMED_STATE:
-            force = default_actor(entry.patterns[0], "actor2", country)
-            return force.model_copy(update={"text": c.who})
-    return None
+    found = next(((c, e) for c, e in _counted_sides(counts) if e.kind in ARMED_STATE), None)
+    if found is None:
+        return None
+    count, entry = found
+    return default_actor(entry.patterns[0], "actor2", country).model_copy(update={"text": count.who})
 
 
 def _victims(counts: Iterable[Count], country: str | None) -> Actor | None:
@@ -226,11 +225,16 @@ def _victims(counts: Iterable[Count], country: str | None) -> Actor | None:
     counted = [c for c in counts if c.kind in CASUALTY_KINDS]
     if not counted:
         return None
-    for c in counted:
-        entry = entry_for((c.who or "").lower())
-        if entry is not None and entry.kind in ARMED_KINDS:
-            return default_actor(entry.patterns[0], "actor2", country)
-    return default_actor("civilian", "actor2", country)
+    armed = next((e for _, e in _counted_sides(counted) if e.kind in ARMED_KINDS), None)
+    return default_actor(armed.patterns[0] if armed else "civilian", "actor2", country)
+
+
+def _counted_sides(counts: Iterable[Count]) -> Iterator[tuple[Count, ActorEntry]]:
+    """The killed or injured counts whose group the actor table knows, with its entry."""
+    for c in counts:
+        entry = entry_for((c.who or "").lower()) if c.kind in CASUALTY_KINDS else None
+        if entry is not None:
+            yield c, entry
 
 
 def _has(actors: list[Actor], role: str) -> bool:
