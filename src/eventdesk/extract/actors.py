@@ -504,17 +504,20 @@ def entry_for(noun: str) -> ActorEntry | None:
 
 
 def _country_in(tokens: list[Token]) -> str | None:
+    """The country a phrase names: a name or demonym of several words first ("South Sudanese
+    soldiers", "North Korean troops" are not Sudan's or Korea's), then one word."""
+    low = f" {' '.join(t.text for t in tokens).lower()} "
+    table = actor_table()
+    for names in (table.countries, table.demonyms):
+        for name, code in names.items():
+            if " " in name and f" {name} " in low:
+                return code
     for tok in tokens:
         code = country_of_word(tok.text)
         if code:
             return code
-    text = " ".join(t.text for t in tokens)
-    low = text.lower()
-    for name, code in actor_table().countries.items():
-        if len(name) > 3 and f" {name} " in f" {low} ":  # whole words: no "oman" in "woman"
-            return code
-    for name, code in actor_table().demonyms.items():  # of several words: "Sri Lankan troops"
-        if " " in name and f" {name} " in f" {low} ":
+    for name, code in table.countries.items():
+        if len(name) > 3 and f" {name} " in low:  # whole words: no "oman" in "woman"
             return code
     return None
 
@@ -578,7 +581,7 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
     if named is not None:
         return Actor(name=named.name, role=role, kind=named.kind, country_code=named.country,
                      text=text, start=start, end=end)
-    country = _country_in(tokens) or country
+    country = _country_in(tokens) or _of_country(inner) or country
     core = [t for t in tokens if t.i >= inner.i or t.head == inner or t.head.head == inner]
     entry = (_match_kind(" ".join(t.lemma_.lower() for t in core)) or _match_kind(" ".join(t.lower_ for t in core))
              or entry_for(" ".join(t.lower_ for t in core)))  # a proper noun's plural: "Defense Forces"
@@ -595,6 +598,16 @@ def resolve_actor(head: Token, role: ActorRole, *, home: str | None = None,
                      text=text, start=start, end=end)
     name, kind = _name_kind(entry, inner, text, country, home)
     return Actor(name=name, role=role, kind=kind, country_code=country, text=text, start=start, end=end)
+
+
+def _of_country(noun: Token) -> str | None:
+    """The country an "of" phrase names as the noun's own ("the government of Yemen", "the army
+    of Sudan"): a country's name, tagged as a place, and nothing else in the phrase."""
+    obj = prep_object(noun, {"of"})
+    if obj is None or obj.ent_type_ != "GPE":
+        return None
+    words = [t for t in obj.subtree if t.dep_ not in ("det", "punct")]
+    return _country_in(words) if len(words) <= 3 and all(t.ent_type_ == "GPE" for t in words) else None
 
 
 # Kinds of the table's armed men of no state: a group their phrase names is who they are.

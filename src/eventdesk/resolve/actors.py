@@ -93,10 +93,11 @@ def code_actors(mention: Mention) -> Mention:
 
 
 def _as_military(actor: Actor) -> Actor:
-    """A nation named by its people as the side that shells, bombs or fights ("the Russians
-    shelled the town", "the Americans bombed a compound") is its state's military, as ACLED
-    files it ("Military Forces of Russia"); foreign where the event is abroad (`_abroad`)."""
-    if actor.kind != "communal group" or actor.country_code is None:
+    """A nation named by its people or its government as the side that shells, bombs or fights
+    ("the Russians shelled the town", "the Americans bombed a compound", "the Syrian government
+    bombed a bakery") is its state's military, as ACLED files it ("Military Forces of Russia");
+    foreign where the event is abroad (`_abroad`)."""
+    if actor.kind not in ("communal group", "government") or actor.country_code is None:
         return actor
     military = default_actor("military", "actor1", actor.country_code)
     return military.model_copy(update={"text": actor.text, "start": actor.start, "end": actor.end})
