@@ -59,6 +59,9 @@ KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.0, "admin1": 1.0, "a
               "city": 0.0}  # fmt: skip
 POP_WEIGHT = 0.5  # per decade of population: a 1M city outranks a 1k village by 1.5
 FOCUS_WEIGHT = 3.0  # times the share of the article's country mentions
+# A town the gazetteer gives no population (GeoNames leaves many seats of districts at 0) has at
+# least the fewest that cities500 lists a town for, not none.
+UNCOUNTED_TOWN_POP = 500
 PRIMARY_BONUS = 0.5  # the mention is the entry's main name, not an alternate
 OWN_NAME_CITY_POP = 100_000  # a city this big whose own name a country's other name is takes the name
 CONTAINED_BONUS = 10.0  # "Springfield, Illinois": the container decides
@@ -801,14 +804,18 @@ def _demonym_votes(doc: Doc, gaz: Gazetteer) -> Counter[str]:
     return votes
 
 
-def _near_focus(focus: Counter[str], gaz: Gazetteer) -> list[tuple[float, float, float]]:
-    """(lat, lon, share) of the article's focus countries, for the neighbour bonus."""
+# (lat, lon, share, code) of one of the article's focus countries (`_near_focus`).
+Near = tuple[float, float, float, str]
+
+
+def _near_focus(focus: Counter[str], gaz: Gazetteer) -> list[Near]:
+    """(lat, lon, share, code) of the article's focus countries, for the neighbour bonus."""
     total = sum(focus.values())
     out = []
     for code, weight in focus.items():
         country = gaz.country(code)
         if country is not None and total:
-            out.append((country.lat, country.lon, weight / total))
+            out.append((country.lat, country.lon, weight / total, code))
     return out
 
 
@@ -824,7 +831,7 @@ def _unambiguous(best: Candidate, cands: list[Candidate]) -> bool:
     return True
 
 
-def _resolve(m: _Mention, focus: Counter[str], near: list[tuple[float, float, float]] | None = None,
+def _resolve(m: _Mention, focus: Counter[str], near: list[Near] | None = None,
              ) -> tuple[Candidate | None, str]:
     cands = m.cands
     if m.container is not None:
@@ -854,24 +861,28 @@ def _resolve(m: _Mention, focus: Counter[str], near: list[tuple[float, float, fl
     return best, _reason(best, m, focus, len(cands))
 
 
-def _score(c: Candidate, focus: Counter[str], near: list[tuple[float, float, float]] | None = None) -> float:
+def _score(c: Candidate, focus: Counter[str], near: list[Near] | None = None) -> float:
     total = sum(focus.values())
     share = focus[c.country_code] / total if total and c.country_code else 0.0
-    pop = math.log10(c.population + 10) * POP_WEIGHT if c.kind in {"city", "admin1"} else 0.0
-    return KIND_PRIOR[c.kind] + pop + FOCUS_WEIGHT * (share + _neighbour_share(c, share, near or [])) \
+    people = max(c.population, UNCOUNTED_TOWN_POP) if c.kind == "city" else c.population
+    pop = math.log10(people + 10) * POP_WEIGHT if c.kind in {"city", "admin1"} else 0.0
+    return KIND_PRIOR[c.kind] + pop + FOCUS_WEIGHT * (share + _neighbour_share(c, near or [])) \
         + PRIMARY_BONUS * c.primary  # fmt: skip
 
 
-def _neighbour_share(c: Candidate, share: float, near: list[tuple[float, float, float]]) -> float:
-    """Part of the focus a place outside the focus countries earns by lying next to one ("Gaza"
-    in an article about Israeli strikes is the Palestinian city, not Mozambique's province)."""
-    if share or c.kind == "country":
+def _neighbour_share(c: Candidate, near: list[Near], *, own: bool = False) -> float:
+    """Part of the focus a place earns by lying next to another focus country ("Gaza" in an
+    article about Israeli strikes is the Palestinian city, not Mozambique's province), on top of
+    its own country's share: an article about Israel that names Palestinian towns points at both.
+    `own`: its own country's neighbourhood counts too."""
+    if c.kind == "country":
         return 0.0
-    close = [w for lat, lon, w in near if haversine_km(c.lat, c.lon, lat, lon) <= NEIGHBOUR_KM]
+    close = [w for lat, lon, w, code in near
+             if (own or code != c.country_code) and haversine_km(c.lat, c.lon, lat, lon) <= NEIGHBOUR_KM]
     return NEIGHBOUR_FRACTION * max(close, default=0.0)
 
 
-def _is_guess(m: _Mention, focus: Counter[str], near: list[tuple[float, float, float]], named: bool = True) -> bool:
+def _is_guess(m: _Mention, focus: Counter[str], near: list[Near], named: bool = True) -> bool:
     """A name resolved to a place outside the countries the article's other names point to and
     their neighbourhood (`focus` is without the name's own votes): an ambiguous name resolved by
     size alone ("West Coast" in a story about Oregon taken as an Australian state, "Palma" in
@@ -883,7 +894,7 @@ def _is_guess(m: _Mention, focus: Counter[str], near: list[tuple[float, float, f
     best = m.best
     if best is None or not focus or m.container is not None or m.contained is not None or m.dateline:
         return False
-    if best.kind in {"country", "continent"} or _neighbour_share(best, 0.0, near):
+    if best.kind in {"country", "continent"} or _neighbour_share(best, near, own=True):
         return False
     if focus[best.country_code] >= MINOR_SHARE * sum(focus.values()):
         return False
