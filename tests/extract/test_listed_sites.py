@@ -45,3 +45,30 @@ def test_each_listed_place_is_an_incident(found: list[list], i: int) -> None:
 def test_places_that_are_no_list_of_sites(found: list[list], i: int) -> None:
     ms = found[len(LISTS) + i]
     assert len({m.place.name for m in ms if m.place is not None}) <= 1, [(m.sub_event_type, m.place) for m in ms]
+
+
+# Lists joined by "as well as", which the parser attaches anywhere (an apposition of the subject,
+# an adverb of the verb, a second preposition): the list is read from the text (5 of 5 failed
+# before: one place each). "In East Flatbush, Brooklyn" names one place twice, no list.
+AS_WELL_AS = [
+    ("Protests spread to Lyon, as well as Marseille and Toulouse, on Saturday.", {"Lyon", "Marseille", "Toulouse"}),
+    ("Demonstrations were held in Nairobi, as well as Mombasa and Kisumu, on Tuesday.",
+     {"Nairobi", "Mombasa", "Kisumu"}),
+    ("Riots broke out in Leeds, as well as Bristol and Liverpool, overnight.", {"Leeds", "Bristol", "Liverpool"}),
+    ("Hundreds of teachers protested in Accra as well as in Kumasi and Tamale on Monday.",
+     {"Accra", "Kumasi", "Tamale"}),
+    ("Thousands of truckers protested in Poland, as well as Hungary and the Czech Republic, on Sunday.",
+     {"Poland", "Hungary", "Czechia"}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), AS_WELL_AS, ids=[s[:40] for s, _ in AS_WELL_AS])
+def test_as_well_as_lists_sites(incidents_of, text: str, want: set[str]) -> None:
+    (found,) = incidents_of([text])
+    places = {_plain(m.place.name) for m in found if m.place is not None and m.place.name}
+    assert places >= want, places
+
+
+def test_a_place_and_its_city_are_no_list(incidents_of) -> None:
+    (found,) = incidents_of(["A vigil turned violent on Monday night in East Flatbush, Brooklyn, police said."])
+    assert len({m.site for m in found}) == 1, [(m.site, m.place) for m in found]

@@ -7,6 +7,8 @@ sentence or governing context.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from eventdesk.extract.actors import PUBLISHED
@@ -62,7 +64,7 @@ def extract(doc: Doc, article: Article, *, rest: Doc | None = None, second_opini
             out.append(one)
             out += [one.model_copy(update={"id": hash_id(m.id, str(site), prefix="m_"), "place": other, "site": site,
                                            "counts": []})
-                    for site, other in enumerate(_listed_with(doc, place, places), start=1)]  # fmt: skip
+                    for site, other in enumerate(_listed_with(doc, m, place, places), start=1)]  # fmt: skip
     return out
 
 
@@ -71,30 +73,60 @@ def extract(doc: Doc, article: Article, *, rest: Doc | None = None, second_opini
 SITE_PREPS = frozenset({"in", "to", "across", "at", "on", "near", "around", "throughout"})
 
 
-def _listed_with(doc: Doc, place: Place | None, places: list[Place]) -> list[Place]:
-    """The other places of the list the event's place heads, of the same kind (towns with
+# What may stand between two places of one list of sites: a comma, "and", "as well as", a
+# repeated preposition ("in Madrid as well as in Seville"), "the" ("Denmark and the Netherlands").
+LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:,\s*)?(?:as well as|and|or)\s+)(?:as well as\s+|and\s+)?(?:(?:in|to|at|across)\s+)?"
+                       r"(?:the\s+)?", re.IGNORECASE)
+
+LIST_END = re.compile(r"\b(?:and|or|as well as)\b", re.IGNORECASE)
+
+
+def _listed_with(doc: Doc, mention: Mention, place: Place | None, places: list[Place]) -> list[Place]:
+    """The other places of the list the event's place is in, of the same kind (towns with
     towns, countries with countries), when the list hangs on a site preposition: ACLED files one
     event per place, so each gets its own copy of the mention (`Mention.site`), without the
-    counts, which the sentence gives for all of them together."""
+    counts, which the sentence gives for all of them together. The list is read from the text,
+    places joined by commas, "and" or "as well as" (LIST_GLUE), since the parser attaches the
+    later items of "in Nairobi, as well as Mombasa and Kisumu" anywhere. The list's preposition
+    hangs on the trigger's own clause: "protests spread to Turkey and Spain, and dozens of arrests
+    were made" lists where the protests were, not the arrests."""
     if place is None or place.start is None or place.end is None or place.role is not None:
         return []
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
+    named = sorted((p for p in places if p.start is not None and p.end is not None and p.role is None
+                    and p.feature == place.feature), key=lambda p: p.start or 0)  # fmt: skip
+    at = next((i for i, p in enumerate(named) if p.start == place.start), None)
+    if at is None:
         return []
-    head = span.root
-    top = head
-    while top.dep_ == "conj":
+    first, last = at, at
+    while first > 0 and _glued(doc.text, named[first - 1], named[first]):
+        first -= 1
+    while last + 1 < len(named) and _glued(doc.text, named[last], named[last + 1]):
+        last += 1
+    while last > first and not LIST_END.search(doc.text[named[last - 1].end or 0 : named[last].start or 0]):
+        last -= 1  # a list ends with "and" ("Lyon, Marseille and Toulouse"); "East Flatbush, Brooklyn" is no list
+    if not first <= at <= last:
+        return []
+    head = doc.char_span(named[first].start, named[first].end, alignment_mode="expand")
+    if head is None or first == last:
+        return []
+    top = head.root
+    while top.dep_ in ("conj", "appos"):
         top = top.head
     if top.dep_ != "pobj" or top.head.lower_ not in SITE_PREPS:
         return []
-    listed = [t for t in (top, *(c for c in top.subtree if c.dep_ == "conj")) if t.i != head.i]
+    trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if trigger is None or clause_rank(doc, top.idx, top.idx + len(top), trigger.root) == 2:
+        return []
     out: list[Place] = []
-    for tok in listed:
-        found = next((p for p in places if p.start is not None and p.start <= tok.idx < (p.end or p.start + 1)
-                      and p.role is None and p.feature == place.feature and p.name != place.name), None)  # fmt: skip
-        if found is not None and all(found.name != o.name for o in out):
+    for found in named[first : last + 1]:
+        if found.name != place.name and all(found.name != o.name for o in out):
             out.append(found)
     return out
+
+
+def _glued(text: str, left: Place, right: Place) -> bool:
+    """Only list words stand between two places (LIST_GLUE)."""
+    return LIST_GLUE.fullmatch(text[left.end or 0 : right.start or 0]) is not None
 
 
 def _sentence_counts(doc: Doc, start: int, end: int) -> list[Count]:
