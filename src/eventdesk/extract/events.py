@@ -543,9 +543,11 @@ def generic(tok: Token) -> str | None:
     raids"), or, over a span of months or years the sentence names ("last year", "since 2021",
     "in recent months"), events counted ("four strikes", "dozens of attacks", "several
     protests") or a perfect ("have killed hundreds in recent years"); or a habit or state told in
-    the simple present (`_habitual_present`). A sentence that names a day tells its incidents,
-    whatever it counts ("two blasts on Monday")."""
+    the simple present (`_habitual_present`); or what a doer is known for (`_known_for`). A
+    sentence that names a day tells its incidents, whatever it counts ("two blasts on Monday")."""
     groups = lexicon().lemma_groups
+    if (known := _known_for(tok, groups["reputation"])) is not None:
+        return f"what a doer is '{known.text}' for: its record, not one incident"
     days, period = _times(tok.sent, groups["period_units"])
     if days:
         return None
@@ -571,6 +573,27 @@ def generic(tok: Token) -> str | None:
     if counted or perfect:
         return f"'{tok.text}' {'counted' if counted else 'told in the perfect'} over '{period}': a tally, not one incident"
     return None
+
+
+def _known_for(tok: Token, reputation: frozenset[str]) -> Token | None:
+    """The word of repute whose "for" the trigger noun hangs on, through the list it is in and
+    the nouns it modifies: "has been notorious for kidnappings for ransom, beheadings and
+    bombings", "is known for car bombings", "a reputation for massacres"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    word = tok
+    while word.head.i != word.i:
+        head = word.head
+        if word.dep_ == "pobj" and head.lower_ == "for" and _reputed(head.head, reputation):
+            return head.head
+        if head.pos_ in ("VERB", "AUX") and not _reputed(head, reputation):
+            return None
+        word = head
+    return None
+
+
+def _reputed(word: Token, reputation: frozenset[str]) -> bool:
+    return word.lower_ in reputation or word.lemma_.lower() in reputation
 
 
 def _habitual_present(tok: Token) -> Token | None:
