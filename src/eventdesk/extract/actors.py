@@ -610,17 +610,49 @@ def _of_country(noun: Token) -> str | None:
     return _country_in(words) if len(words) <= 3 and all(t.ent_type_ == "GPE" for t in words) else None
 
 
+def _tied_group(noun: Token) -> Span | None:
+    """The group a TIES word names for armed men, whether the parser hangs it on the noun
+    ("fighters linked to al-Shabaab attacked") or makes it the noun's verb ("militants linked to
+    Boko Haram" as the sentence's root, the attack its conjunct): the ORG entity or the name the
+    actor dictionary knows in its "to"/"with" phrase ("members of the group" looked through)."""
+    tie = next((c for c in noun.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in TIES), None)
+    if tie is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in TIES:
+        tie = noun.head
+    if tie is None:
+        return None
+    doc = noun.doc
+    obj = next((t for t in tie.subtree if t.i > tie.i and t.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    obj = descend_partitive(obj)
+    ent = next((e for e in doc.ents if e.label_ == "ORG" and obj.left_edge.i <= e.start and e.end - 1 <= obj.i), None)
+    if ent is None:
+        words = [t for t in phrase_tokens(obj) if t.dep_ != "det"]
+        found = actor_dictionary.lookup(doc[words[0].i : words[-1].i + 1].text, None) if words else None
+        if found is None or found.person:
+            return None
+        return doc[words[0].i : words[-1].i + 1]
+    return ent[1:] if ent[0].lower_ == "the" else ent
+
+
 # Kinds of the table's armed men of no state: a group their phrase names is who they are.
 ARMED_NONSTATE_KINDS = frozenset({"armed group", "political militia"})
 
 
+# Words that tie armed men to a group without "of": "fighters linked to al-Shabaab", "militants
+# loyal to the Islamic State group", "gunmen affiliated with the cartel", "rebels allied to X".
+TIES = frozenset({"link", "linked", "loyal", "affiliate", "affiliated", "allied", "ally", "tie", "tied", "connect",
+                  "connected", "belong", "belonging", "suspect", "suspected", "believe", "believed"})
+
+
 def _their_group(noun: Token) -> Span | None:
     """The organisation an armed noun belongs to ("fighters from the National Liberation Army
-    (ELN) rebel group", "gunmen of the Black Axe cult"): the ORG entity in its "of"/"from"
-    phrase, without "the"; None when the phrase names none."""
+    (ELN) rebel group", "gunmen of the Black Axe cult", "fighters linked to al-Shabaab"): the ORG
+    entity in its "of"/"from" phrase or in the phrase that ties it to one (TIES), without "the";
+    None when the phrase names none."""
     obj = prep_object(noun, {"of", "from"})
     if obj is None:
-        return None
+        return _tied_group(noun)
     doc = noun.doc
     ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= obj.i < e.end), None)
     if ent is None:  # "the National Liberation Army (ELN) rebel group": the name modifies "group"
