@@ -25,6 +25,8 @@ from eventdesk.judge.calibration import calibrated
 from eventdesk.resolve.actors import ARMED_KINDS, ARMED_STATE, in_country
 from eventdesk.resolve.gazetteer import haversine_km
 
+# Count kinds whose figures tell one event's reports from another's (`_fit`).
+TOLL_KINDS = frozenset({"killed", "injured"})
 # Mentions whose resolved dates are further apart than this are different events.
 SAME_EVENT_MAX_DAYS = 1
 # Places further apart than this (km) are different events, unless one is only a region or
@@ -172,7 +174,7 @@ def _dates_agree(a: tuple | None, b: tuple | None) -> bool:
     return abs((a[0] - b[0]).days) <= SAME_EVENT_MAX_DAYS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placement:
     """What event assignment reads of a mention: its id, article, event key and constraints.
     Small, so a store of millions of mentions can be assigned without holding the mentions."""
@@ -182,10 +184,15 @@ class Placement:
     key: tuple[str, ...]
     constraints: tuple
     incident: int | None = None  # `Mention.incident`: which of its article's incidents it tells
+    # what tells apart two events a mention could join: its sub-type and its tolls (kind, best)
+    sub_type: str = ""
+    tolls: frozenset[tuple[str, int]] = frozenset()
 
     @classmethod
     def of(cls, m: Mention) -> Placement:
-        return cls(m.id, m.article_id, event_key(m), _constraints(m.place, m.when, m.actors), m.incident)
+        tolls = frozenset((c.kind, c.best) for c in m.counts if c.kind in TOLL_KINDS and c.best)
+        return cls(m.id, m.article_id, event_key(m), _constraints(m.place, m.when, m.actors), m.incident,
+                   m.sub_event_type, tolls)
 
     @classmethod
     def of_event(cls, e: Event) -> Placement:
@@ -245,18 +252,46 @@ class _Events:
             a == m.article_id and i != m.incident for a, i in self.incidents.get(eid, ()))
 
     def find(self, story: str, m: Placement) -> str | None:
-        """The first event of the story this mention can join."""
+        """The event of the story this mention fits best (`_fit`) of those it can join; the
+        first of them on a tie."""
+        best, best_fit = None, 0
+        most = 1 + 2 * len(m.tolls)  # no event fits better: the first that does is the one
         for eid in self.by_key.get((story, m.key), ()):
             if self._other_incident(eid, m):
                 continue
-            if compatible(m, self.reps[eid].values()):
-                return eid
             # An event an analyst corrected, split or merged takes a mention that agrees with it
             # as they left it, or with any one of its members: they may have put together reports
             # the machine kept apart (Colombo and Kegalle), or moved it away from all of them.
-            if eid in self.reviewed and any(compatible(m, [r]) for r in (self.reviewed[eid], *self.reps[eid].values())):
-                return eid
-        return None
+            if compatible(m, self.reps[eid].values()) or eid in self.reviewed and any(
+                    compatible(m, [r]) for r in (self.reviewed[eid], *self.reps[eid].values())):
+                fit = _fit(m, self.reps[eid].values())
+                if best is None or fit > best_fit:
+                    best, best_fit = eid, fit
+                if fit == most:
+                    break
+        return best
+
+
+def _fit(m: Placement, members: Iterable[Placement]) -> int:
+    """How well a mention fits an event it may join: a toll of a kind the event gives, close to
+    one of its figures (`_close`), and the same sub-type, each count for it; a toll far from all
+    of them counts against. Undated reports of one town's strikes ("12 of a family killed in a
+    strike on their house", "43 killed at the school") join the one whose toll they give."""
+    members = list(members)
+    fit = int(any(x.sub_type == m.sub_type for x in members))
+    theirs: dict[str, set[int]] = {}
+    for x in members:
+        for kind, n in x.tolls:
+            theirs.setdefault(kind, set()).add(n)
+    for kind, n in m.tolls:
+        if kind in theirs:
+            fit += 2 if any(_close(n, other) for other in theirs[kind]) else -1
+    return fit
+
+
+def _close(a: int, b: int) -> bool:
+    """Two figures of one toll as reports give it: within a quarter of the larger, or two."""
+    return abs(a - b) <= max(2, max(a, b) // 4)
 
 
 def assign_events(
