@@ -548,6 +548,8 @@ def generic(tok: Token) -> str | None:
     groups = lexicon().lemma_groups
     if (known := _known_for(tok, groups["reputation"])) is not None:
         return f"what a doer is '{known.text}' for: its record, not one incident"
+    if (war := _war_tally(tok, groups["wars"])) is not None:
+        return f"'{tok.text}' told in the perfect over the '{war.text}': a war's tally, not one incident"
     days, period = _times(tok.sent, groups["period_units"])
     if days:
         return None
@@ -589,6 +591,35 @@ def _known_for(tok: Token, reputation: frozenset[str]) -> Token | None:
         if head.pos_ in ("VERB", "AUX") and not _reputed(head, reputation):
             return None
         word = head
+    return None
+
+
+def _war_tally(tok: Token, wars: frozenset[str]) -> Token | None:
+    """The war a toll verb in the present perfect is told over ("nine Israelis have been killed in
+    the conflict", "300 soldiers have died since the offensive began", "in the twelve days of the
+    offensive"), for that verb or a trigger inside its subject ("civilians hit by rocket fire")."""
+    verb, word = tok, tok
+    while word.head.i != word.i:
+        if word.dep_ in ("nsubj", "nsubjpass"):
+            verb = word.head
+            break
+        if word is not tok and word.pos_ in ("VERB", "AUX") and word.dep_ not in ("acl", "relcl", "prep"):
+            break  # another clause: the trigger is not in the subject of the toll
+        word = word.head
+    if verb.pos_ != "VERB" or not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+                                      for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "since", "during", "throughout"):
+            obj = next((t for t in c.children if t.dep_ == "pobj"), None)
+            of = act.prep_object(obj, {"of"}) if obj is not None else None
+            war = next((t for t in (obj, of) if t is not None and t.lemma_.lower() in wars), None)
+        elif c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children):
+            war = next((t for t in c.children if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in wars), None)
+        else:
+            continue
+        if war is not None:
+            return war
     return None
 
 
