@@ -252,23 +252,24 @@ class _Events:
             a == m.article_id and i != m.incident for a, i in self.incidents.get(eid, ()))
 
     def find(self, story: str, m: Placement) -> str | None:
-        """The event of the story this mention fits best (`_fit`) of those it can join; the
-        first of them on a tie."""
-        best, best_fit = None, 0
-        most = 1 + 2 * len(m.tolls)  # no event fits better: the first that does is the one
+        """The event of the story this mention fits best (`_fit`) of those it can join, the
+        first of them on a tie; an event an analyst reviewed that takes it comes first (their
+        judgement of what belongs together stands)."""
+        best, best_fit, most = None, (False, 0), (True, 1 + 2 * len(m.tolls))
         for eid in self.by_key.get((story, m.key), ()):
             if self._other_incident(eid, m):
                 continue
             # An event an analyst corrected, split or merged takes a mention that agrees with it
             # as they left it, or with any one of its members: they may have put together reports
             # the machine kept apart (Colombo and Kegalle), or moved it away from all of them.
-            if compatible(m, self.reps[eid].values()) or eid in self.reviewed and any(
-                    compatible(m, [r]) for r in (self.reviewed[eid], *self.reps[eid].values())):
-                fit = _fit(m, self.reps[eid].values())
+            reviewed = eid in self.reviewed and any(
+                compatible(m, [r]) for r in (self.reviewed[eid], *self.reps[eid].values()))
+            if reviewed or compatible(m, self.reps[eid].values()):
+                fit = (reviewed, _fit(m, self.reps[eid].values()))
                 if best is None or fit > best_fit:
                     best, best_fit = eid, fit
                 if fit == most:
-                    break
+                    break  # no event fits better: the first that does is the one
         return best
 
 
