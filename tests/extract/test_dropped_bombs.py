@@ -29,3 +29,21 @@ def test_bombs_of_no_one_stay_a_device(incidents_of) -> None:
     (found,) = incidents_of(["Two bombs hit a market in Kabul on Monday, killing six people, police said."])
     assert {m.sub_event_type for m in found if m.event_type == "Explosions/Remote violence"} == {
         "Remote explosive/landmine/IED"}
+
+
+# A people named as the side that bombs ("the Israelis bombed a school", "the Russians bombed the
+# bridge") bombs from the air, as a state or its military does (5 of 5 failed before: IEDs).
+NATIONS = [
+    ("The Russians bombed a bridge over the Dnipro near Kherson on Monday, officials said.", "RU"),
+    ("The Americans bombed a compound near Kandahar on Sunday, villagers said.", "US"),
+    ("The Saudis bombed a funeral hall in Sanaa on Saturday, killing dozens, medics said.", "SA"),
+    ("The Turks bombed a village near Duhok on Friday, local officials said.", "TR"),
+    ("The Ethiopians bombed a market in Togoga on Tuesday, residents said.", "ET"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), NATIONS, ids=[a[0][:40] for a in NATIONS])
+def test_a_people_that_bombs_bombs_from_the_air(incidents_of, text: str, country: str) -> None:
+    (found,) = incidents_of([text])
+    blasts = [m for m in found if m.event_type == "Explosions/Remote violence"]
+    assert blasts and {m.sub_event_type for m in blasts} == {"Air/drone strike"}, [(m.trigger.text, m.sub_event_type) for m in found]
