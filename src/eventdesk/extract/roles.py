@@ -52,9 +52,37 @@ def event_actors(trigger: Token, fam: Family, home: str | None, attribution: Att
     if trigger.pos_ == "VERB" and not any(a.role == "actor2" for a in out) and any(
             a.role == "actor1" and a.kind in act.actor_table().crowd.kinds for a in out):
         out += _force_aimed_at(trigger, home, seg)
+    if fam.name in REGAIN_FAMILIES and not any(a.role == "actor2" for a in out):
+        out += _former_holder(trigger, home, seg)
     source = attribution.source if attribution is not None else None
     reporter = act.reporting_agent(fam.name, source, home=home, within=seg) if agent is None else None
     return ([reporter] if reporter is not None else []) + out
+
+
+# Families of a place taken back, and the verbs that tell who held it before.
+REGAIN_FAMILIES = frozenset({"regain", "retake"})
+HOLD_VERBS = frozenset({"seize", "hold", "capture", "occupy", "control", "take", "overrun"})
+
+
+def _former_holder(verb: Token, home: str | None, seg: Span) -> list[Actor]:
+    """Who held the place taken back, as its participle or relative clause tells ("regained the
+    airport seized by protesters", "retook the town, which had been held by rebels"): the side
+    that lost it, actor2."""
+    place = act.verb_object(verb)
+    if place is not None and place.lower_ == "control":  # "regained control of the airport"
+        place = act.prep_object(place, {"of"}) or place
+    named = act.prep_object(place, {"of"}) if place is not None else None  # "the town of Kidal, held by"
+    clauses = [c for p in (place, named) if p is not None for c in p.children if c.dep_ in ("acl", "relcl")]
+    clauses += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"  # the parser may hang the
+                and not any(x.dep_.startswith("nsubj") for x in c.children)]  # participle on the verb
+    for clause in clauses:
+        if clause.lemma_.lower() not in HOLD_VERBS:
+            continue
+        by = next((t for c in clause.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
+        if by is not None and seg.start <= by.i < seg.end and not act.is_pronoun(by):
+            actor = checked(by, act.resolve_actor(by, "actor2", home=home, within=seg), home=home, within=seg)
+            return [actor] if actor is not None else []
+    return []
 
 
 def _force_aimed_at(verb: Token, home: str | None, seg: Span) -> list[Actor]:

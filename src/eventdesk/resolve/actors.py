@@ -68,6 +68,8 @@ def code_actors(mention: Mention) -> Mention:
     if t in VICTIM_TYPES or sub in ("Mob violence", "Arrests"):  # arrestees of no armed group too
         actors = [_as_civilians(a, country) if a.role == "actor2" and a.kind in VICTIM_KINDS else a for a in actors]
     actors = [_unfiled(a, mention.scope) for a in actors]
+    if t == "Battles":  # a crowd that held ground by force ("the airport seized by protesters") rioted
+        actors = [_as_rioters(a, country) if a.kind == "protesters" else a for a in actors]
     if t in ARMED_TYPES or sub == "Looting/property destruction":
         actors = [_perpetrators(a, mention.scope, country) if a.role == "actor1" and a.kind == "civilians" else a
                   for a in actors]
@@ -101,6 +103,13 @@ def _as_military(actor: Actor) -> Actor:
         return actor
     military = default_actor("military", "actor1", actor.country_code)
     return military.model_copy(update={"text": actor.text, "start": actor.start, "end": actor.end})
+
+
+def _as_rioters(actor: Actor, country: str | None) -> Actor:
+    """Protesters as a side of a battle: rioters, as ACLED files a crowd that fights or holds
+    ground by force."""
+    rioters = default_actor("rioter", actor.role, country or actor.country_code)
+    return rioters.model_copy(update={"text": actor.text, "start": actor.start, "end": actor.end})
 
 
 def _names_someone(actor: Actor) -> bool:
