@@ -77,7 +77,7 @@ SITE_PREPS = frozenset({"in", "to", "across", "at", "on", "near", "around", "thr
 # repeated preposition ("in Madrid as well as in Seville"), "the" ("Denmark and the Netherlands").
 LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:,\s*)?(?:as well as|and|or)\s+)(?:as well as\s+|and\s+)?(?:(?:in|to|at|across)\s+)?"
                        r"(?:the\s+)?", re.IGNORECASE)
-
+# What joins a list's last place: a list of sites ends with a conjunction.
 LIST_END = re.compile(r"\b(?:and|or|as well as)\b", re.IGNORECASE)
 
 

@@ -78,7 +78,7 @@ def _former_holder(verb: Token, home: str | None, seg: Span) -> list[Actor]:
     for clause in clauses:
         if clause.lemma_.lower() not in HOLD_VERBS:
             continue
-        by = next((t for c in clause.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
+        by = act.prep_object(clause, {"by"})
         if by is not None and seg.start <= by.i < seg.end and not act.is_pronoun(by):
             actor = checked(by, act.resolve_actor(by, "actor2", home=home, within=seg), home=home, within=seg)
             return [actor] if actor is not None else []
