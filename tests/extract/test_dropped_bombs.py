@@ -12,7 +12,7 @@ ARTICLES = [
     ("Saudi bombs struck a school bus in Dahyan on Thursday, killing 40 children, medics said.", "SA"),
     ("American bombs hit a wedding party in Helmand province on Sunday, villagers said.", "US"),
     ("Turkish bombs pounded Kurdish villages near Qamishli on Friday, residents said.", "TR"),
-    ("Israeli bombs hit a crowded market in Khan Younis on Tuesday, killing nine people, medics said.", "IL"),
+    ("Pakistani bombs hit a village in Khost province on Tuesday, killing nine people, residents said.", "PK"),
 ]
 
 
@@ -31,7 +31,7 @@ def test_bombs_of_no_one_stay_a_device(incidents_of) -> None:
         "Remote explosive/landmine/IED"}
 
 
-# A people named as the side that bombs ("the Israelis bombed a school", "the Russians bombed the
+# A people named as the side that bombs ("the Saudis bombed a funeral hall", "the Russians bombed the
 # bridge") bombs from the air, as a state or its military does (5 of 5 failed before: IEDs).
 NATIONS = [
     ("The Russians bombed a bridge over the Dnipro near Kherson on Monday, officials said.", "RU"),

@@ -49,7 +49,7 @@ def test_places_that_are_no_list_of_sites(found: list[list], i: int) -> None:
 
 # Lists joined by "as well as", which the parser attaches anywhere (an apposition of the subject,
 # an adverb of the verb, a second preposition): the list is read from the text (5 of 5 failed
-# before: one place each). "In East Flatbush, Brooklyn" names one place twice, no list.
+# before: one place each). "In Soweto, Johannesburg" names one place twice, no list.
 AS_WELL_AS = [
     ("Protests spread to Lyon, as well as Marseille and Toulouse, on Saturday.", {"Lyon", "Marseille", "Toulouse"}),
     ("Demonstrations were held in Nairobi, as well as Mombasa and Kisumu, on Tuesday.",
@@ -70,5 +70,5 @@ def test_as_well_as_lists_sites(incidents_of, text: str, want: set[str]) -> None
 
 
 def test_a_place_and_its_city_are_no_list(incidents_of) -> None:
-    (found,) = incidents_of(["A vigil turned violent on Monday night in East Flatbush, Brooklyn, police said."])
+    (found,) = incidents_of(["A vigil turned violent on Monday night in Soweto, Johannesburg, police said."])
     assert len({m.site for m in found}) == 1, [(m.site, m.place) for m in found]

@@ -16,7 +16,7 @@ TALLIES = [
     "At least 300 soldiers have died since the offensive began in March, the ministry said.",
     "Some 40 aid workers have been killed during the war, the UN said.",
     "Eleven Ukrainians, including four children hit by shelling, have been killed in the conflict this month.",
-    "More than 600 Sudanese have been killed so far in the twelve weeks of the war in Darfur.",
+    "More than 600 Ethiopians have been killed so far in the twelve weeks of the war in Tigray.",
     "Over 20 villages have been recaptured since the campaign against the insurgents began.",
 ]
 KEPT = [

@@ -103,7 +103,7 @@ def _listed_with(doc: Doc, mention: Mention, place: Place | None, places: list[P
     while last + 1 < len(named) and _glued(doc.text, named[last], named[last + 1]):
         last += 1
     while last > first and not LIST_END.search(doc.text[named[last - 1].end or 0 : named[last].start or 0]):
-        last -= 1  # a list ends with "and" ("Lyon, Marseille and Toulouse"); "East Flatbush, Brooklyn" is no list
+        last -= 1  # a list ends with "and" ("Lyon, Marseille and Toulouse"); "Soweto, Johannesburg" is no list
     if not first <= at <= last:
         return []
     head = doc.char_span(named[first].start, named[first].end, alignment_mode="expand")

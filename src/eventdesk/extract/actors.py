@@ -273,7 +273,7 @@ def _object_controller(verb: Token) -> Token | None:
 
 def _antecedent(relcl: Token) -> Token | None:
     """The noun a relative clause's pronoun stands for: the noun the clause hangs on, unless that
-    is a place ("the attack on a school in the town of Jabaliya, which also wounded 100 people":
+    is a place ("the attack on a market in the town of Goma, which killed 12 people":
     the parser hangs the clause on the nearest noun, but a town wounds no one)."""
     head = relcl.head
     return None if head.ent_type_ in ("GPE", "LOC", "FAC") else head

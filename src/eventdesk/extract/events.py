@@ -595,7 +595,7 @@ def _known_for(tok: Token, reputation: frozenset[str]) -> Token | None:
 
 
 def _war_tally(tok: Token, wars: frozenset[str]) -> Token | None:
-    """The war a toll verb in the present perfect is told over ("nine Israelis have been killed in
+    """The war a toll verb in the present perfect is told over ("nine soldiers have been killed in
     the conflict", "300 soldiers have died since the offensive began", "in the twelve days of the
     offensive"), for that verb or a trigger inside its subject ("civilians hit by rocket fire")."""
     verb, word = tok, tok

@@ -871,9 +871,10 @@ def _score(c: Candidate, focus: Counter[str], near: list[Near] | None = None) ->
 
 
 def _neighbour_share(c: Candidate, near: list[Near], *, own: bool = False) -> float:
-    """Part of the focus a place earns by lying next to another focus country ("Gaza" in an
-    article about Israeli strikes is the Palestinian city, not Mozambique's province), on top of
-    its own country's share: an article about Israel that names Palestinian towns points at both.
+    """Part of the focus a place earns by lying next to another focus country ("Sofia" in
+    an article about Greek farmers whom Bulgarian farmers joined is Bulgaria's capital, not a
+    region of Madagascar), on top of its own country's share: an article about one country that
+    names its neighbour's towns points at both.
     `own`: its own country's neighbourhood counts too."""
     if c.kind == "country":
         return 0.0
