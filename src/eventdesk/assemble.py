@@ -161,7 +161,8 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     response of the state's own forces (`_response`). The group takes one type (the body's
     best-ranked, of a protest the most severe), one place (`_place_of`) and the day its
     sentences give (`_as_one`), so the link step stores one record with every sentence as
-    evidence. A sentence joins the latest incident it may join, unless it names the place of an
+    evidence. A sentence joins the latest incident it may join, of its own kind first (a crowd's
+    sentence the crowd's incident, looting a riot's, before the police shooting that set it off), unless it names the place of an
     earlier one (`_placed_in`) or restates its toll (`_tolls`: "- Five farmers were shot dead on
     Monday." in a closing summary); one that opens another incident never joins the incident told
     just before it, but joins an earlier one whose place or toll it gives (a lead that told two
@@ -187,6 +188,10 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
                 another = True
         joinable = [g for g in reversed(candidates)
                     if not (another and g is last) and _joins(m, g, m.sentence.start in at_crowd)]
+        # a crowd's event joins the crowd's incident before the violence it may answer ("police
+        # fired tear gas as rioters threw petrol bombs" after a riot and the shooting that set it off)
+        kin = CROWD if _class(m) == LOOTING else _class(m)  # shops looted in the night of a riot: the riot's
+        joinable.sort(key=lambda g: kin not in {_class(x) for x in g})
         if another:  # another incident's own doer ("Separately, gunmen shot dead a man") is no earlier one's
             joinable = [g for g in joinable if not _new_doer(m, g)]
         placed = [g for g in joinable if _placed_in(m, g)]
@@ -238,7 +243,7 @@ def _joins(m: Mention, group: list[Mention], at_crowd: bool = False) -> bool:
     protests"), so its violence is force on that crowd."""
     # the group's violence or crowd event names it (houses "burnt by insurgents", then "insurgents
     # beheaded three men and set fire to houses": the attack)
-    first = next((g for g in group if _class(g) in (VIOLENCE, CROWD)), group[0])
+    first = _first(group)
     if m.background != first.background or any(g.sentence.start == m.sentence.start and not _response(g)
                                                 and not _crowd_named(m, g) for g in group):
         return False  # one sentence's incidents that the fold kept apart stay apart (a response
@@ -263,6 +268,11 @@ def _joins(m: Mention, group: list[Mention], at_crowd: bool = False) -> bool:
         return False  # force on protesters and the riot it set off are two of ACLED's events, and so
         # are a march by day and "rioters" who burned a station that night
     return all(_agrees(m, g) for g in group)
+
+
+def _first(group: list[Mention]) -> Mention:
+    """The group's first violent or crowd incident, which the others tell more of."""
+    return next((g for g in group if _class(g) in (VIOLENCE, CROWD)), group[0])
 
 
 def _another_day(m: Mention, other: Mention) -> bool:
