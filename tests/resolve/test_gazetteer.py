@@ -93,3 +93,18 @@ def test_second_level_areas(gaz: Gazetteer) -> None:
 def test_archipelago_countries_use_their_reference_point(gaz: Gazetteer) -> None:
     indonesia = gaz.country("ID")
     assert indonesia is not None and indonesia.lat < -2 and indonesia.lon > 115  # not Borneo
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Hodeidah", "YE"), ("Qamishli", "SY"), ("Diwaniyah", "IQ"), ("Fasher", "SD"), ("Obeid", "SD"),
+])
+def test_arabic_names_without_their_article(name: str, country: str) -> None:
+    """Reporters drop the article GeoNames writes ("El-Hodeidah", "Al Qamishli", "El Fasher"); 5 of 5
+    had no candidate before."""
+    cands = load_gazetteer().candidates(name)
+    assert cands and cands[0].country_code == country, cands[:2]
+
+
+def test_the_article_is_dropped_only_in_arabic_speaking_countries() -> None:
+    # "El Centro" (California) gives no "Centro"; a short remainder ("Al Bab": "Bab") is not indexed
+    assert all(c.name != "El Centro" for c in load_gazetteer().candidates("Centro"))

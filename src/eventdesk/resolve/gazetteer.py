@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 Kind = Literal["city", "admin1", "admin2", "country", "continent", "region"]
 
-BUILD_VERSION = 9  # bump when the compiled layout or the build rules change
+BUILD_VERSION = 10  # bump when the compiled layout or the build rules change
 DATA_FILE = "gazetteer.toml"
 # Reference points of first- and second-level subdivisions (ISO 3166-2), vendored from
 # countrystatecity-countries 2.0.1 (ODbL; see data/README.md). GeoNames-style points:
@@ -62,6 +62,13 @@ ISO_ABBREV_MIN_LEN = 3
 MAINLAND_MIN_SHARE = 0.7
 # City alternate names that are all capitals and this short are codes (IATA, postal).
 CODE_MAX_LEN = 4
+# Countries whose GeoNames names romanise Arabic, and the article those names may begin with
+# ("Al Ḩudaydah", "Ar Raqqah", "Aḑ Ḑāli‘", "El-Hodeidah"; the sun letters assimilate its l).
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+    "SA", "SD", "SO", "SY", "TN", "YE",
+})  # fmt: skip
+ARABIC_ARTICLE = re.compile(r"(?:[AaEe][lrsdntzḑḍṣţẓ]|[AaEe](?:sh|dh|th))[- ’'‘]", re.UNICODE)
 GENERIC_SUFFIXES = (
     "oblysy", "oblast", "oblasty", "province", "region", "state", "governorate",
     "prefecture", "county", "department", "district", "municipality", "territory",
@@ -559,12 +566,26 @@ def _add_cities(table: _Table, cities: dict[str, dict], admin1: dict[str, dict])
         cc = city["countrycode"]
         region = admin1.get(f"{cc}.{city['admin1code']}")
         aliases = [a for a in city["alternatenames"] if _keep_alias(a)]
+        if cc in ARABIC_ARTICLE_COUNTRIES:
+            aliases += _without_article([city["name"], *aliases])
         is_capital = any((cc, normalize(n)) in by_name for n in [city["name"], *aliases])
         row = table.add(city["geonameid"], city["name"], "city", cc,
                         region["name"] if region else None, city["latitude"], city["longitude"],
                         city["population"], "PPLC" if is_capital else "PPL", aliases)  # fmt: skip
         if is_capital and table.pops[table.capitals.get(cc, row)] <= city["population"]:
             table.capitals[cc] = row
+
+
+def _without_article(names: list[str]) -> list[str]:
+    """The names that begin with the Arabic article, without it ("El-Hodeidah": "Hodeidah",
+    "Al Qamishli": "Qamishli"), as reporters write them; GeoNames lists some such forms but not
+    all. Only a remainder of four letters or more ("Al Bab" stays whole)."""
+    out = []
+    for name in names:
+        m = ARABIC_ARTICLE.match(name)
+        if m is not None and len(name) - m.end() >= 4:
+            out.append(name[m.end():])
+    return out
 
 
 def _keep_alias(alias: str) -> bool:

@@ -129,6 +129,7 @@ class _Mention:
     modifier: str | None = None
     near: bool = False
     metonymy: bool = False
+    force_nation: bool = False  # a country named as an armed force's nation (`_force_nation`)
     container: _Mention | None = None
     contained: _Mention | None = None
     dateline: bool = False
@@ -462,13 +463,15 @@ def _mention(span: Span, cands: list[Candidate], source: str, role: PlaceRole | 
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if m.role is None and after is not None and after.text[:1].isupper() and after.lower_ in lexicon()["org_heads"]:
         m.role = "in_name"  # "Killeen Police Department", "West Coast Bank": the name of an organisation
+    if m.role is None and _force_nation(span, cands):
+        m.role, m.force_nation = "home", True
     before = span.doc[span.start - 1] if span.start > 0 else None
     lex = lexicon()
     if before is not None and before.lower_ in lex["directions"]:
         m.modifier = before.lower_
         m.start, m.text = before.idx, span.doc.text[before.idx : span.end_char]
     m.near = any(t.lower_ in lex["proximity"] for t in span.doc[max(span.start - 3, 0) : span.start])
-    m.metonymy = _is_metonymy(span)
+    m.metonymy = _is_metonymy(span) or _force_nation(span, cands, subject=True)
     m.level, m.level_shared = _level(span)
     if m.level in ("town", "village") and after is not None and after.lower_ in {
             *lex["village_words"], *lex["town_words"]} and any(c.kind == "country" for c in cands):
@@ -521,6 +524,20 @@ def _fits_level(c: Candidate, level: str) -> bool:
     if level == "region":
         return c.kind in {"admin1", "admin2", "region"}
     return c.kind == "city" and (level != "village" or c.population < VILLAGE_MAX_POP)
+
+
+def _force_nation(span: Span, cands: list[Candidate], *, subject: bool = False) -> bool:
+    """A country's name modifying an armed force ("US forces", "UK warplanes", "Kenya police"): the
+    force's nation, as "American forces" would name it (force_nouns in the data file); with
+    `subject`, a country that is the active subject of an act of force ("Russia struck the port":
+    force_verbs), the state acting."""
+    root = span.root
+    if not cands or cands[0].kind != "country":
+        return False
+    if subject:
+        return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon()["force_verbs"]
+    return (root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in lexicon()["force_nouns"]
+            and root.head.i > root.i)
 
 
 def _syntactic_role(span: Span) -> PlaceRole | None:
@@ -782,6 +799,10 @@ def _votes(mentions: list[_Mention], demonyms: Counter[str] | None = None) -> di
             continue  # the country across a border is not where the article is
         weight = DATELINE_WEIGHT if m.dateline else 1.0
         weight = weight if best.kind != "continent" else 0
+        if m.force_nation or m.metonymy:  # "US forces", "the US struck": a nation named by its force
+            # or its state's act, as by its people: who acted, not where
+            votes[""][best.country_code] += DEMONYM_WEIGHT
+            continue
         name = normalize(m.name)
         fallback.setdefault(name, Counter())[best.country_code] += weight
         countries = {c.country_code for c in m.cands if c.kind == "country"}
