@@ -17,6 +17,17 @@ PROBES = [
     ("Maria Lopez, 34, was shot dead outside her home in Tegucigalpa, Honduras, on Saturday.", {"killed": 1}),
     ("Gunmen killed a 12-year-old boy and his grandmother in a village near Jos, Nigeria, on Wednesday.", {"killed": 2}),
     ("Two soldiers were killed and a civilian was wounded in an attack near Mopti, Mali, on Sunday.", {"killed": 2, "injured": 1}),
+    # one person by a possessive title, or hurt by what they "suffered" or were "treated for"; two such
+    # people of separate clauses of one sentence are two (5 of 5 failed before; the parser misreads
+    # "the barman suffered", "the waiter suffered gunshot wounds and a customer was treated" and "a cashier
+    # suffered minor injuries" after "critically injured and", and counts nothing there)
+    ("The town's police chief was injured when a bomb exploded at a bank in Salem, Oregon, on Friday.", {"injured": 1}),
+    ("Kenya's deputy interior minister was wounded when gunmen ambushed his convoy near Garissa on Tuesday.", {"injured": 1}),
+    ("Gunmen opened fire on a minibus near Peshawar, Pakistan, on Monday; the driver sustained gunshot wounds.", {"injured": 1}),
+    ("Gunmen attacked a bar in Goma, Congo, on Saturday; a waiter was treated for gunshot wounds and the "
+     "owner suffered burns.", {"injured": 2}),
+    ("A bomb exploded outside a bank in Izmir, Turkey, on Friday; the branch manager was critically injured "
+     "and a cashier was treated for minor injuries.", {"injured": 2}),
     # the one who died
     ("A second protester died overnight in a hospital in Nairobi, Kenya, from gunshot wounds sustained on Tuesday.", {"killed": 1}),
     ("The wounded police officer died in hospital in Kaduna, Nigeria, on Sunday after the ambush.", {"killed": 1}),

@@ -355,11 +355,13 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
             dying = kind is None and verb.pos_ == "VERB" and _lookup(verb, words.subject) == "killed"
             if dying:  # "a second protester died overnight": killed 1
                 kind = "killed"
+            # "a bank teller suffered minor injuries", "the mayor was treated for wounds": the subject's
+            phrased = kind is None and verb.pos_ == "VERB" and (kind := _phrase_kind(verb)) is not None
             if kind not in NAMED_KINDS or verb.lemma_.lower() in NAMED_VERB_SKIP:
                 continue
             if any(c.dep_ == "neg" for c in verb.children):
                 continue
-            role = "nsubj" if dying else "nsubjpass" if _passive(verb) else "dobj"
+            role = "nsubj" if dying or phrased and not _passive(verb) else "nsubjpass" if _passive(verb) else "dobj"
             group = next((c for c in verb.children if c.dep_ == role), None)
             if group is None and verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head):
                 # "a guard was shot dead and a shop assistant wounded": the auxiliary is the first verb's
@@ -383,7 +385,40 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
         n = len(people) + sum(c.best or c.low or 0 for c in counted)
         text = doc.text[start:end]
         out.append(Count(kind=kind, low=n, high=n, best=n, text=text, start=start, end=end, who=text))
-    return out
+    return _summed(out, span.doc.text)
+
+
+def _summed(named: list[Count], text: str) -> list[Count]:
+    """One sentence's people named in separate clauses, of one kind, are that many in all ("the police
+    chief was critically injured and a bank teller suffered minor injuries": injured 2); the count
+    spans them all."""
+    out: list[Count] = []
+    for kind in dict.fromkeys(c.kind for c in named):
+        same = [c for c in named if c.kind == kind]
+        if len(same) == 1:
+            out += same
+            continue
+        n, start, end = sum(c.best or 0 for c in same), same[0].start, same[-1].end
+        words = text[start:end]
+        out.append(Count(kind=kind, low=n, high=n, best=n, text=words, start=start, end=end, who=words))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _phrase_kind(verb: Token) -> CountKind | None:
+    """The kind a verb's object or prepositional phrase gives its subject (`[phrase]` of the data
+    file: "suffered injuries", "treated for wounds", "held in custody")."""
+    phrase = _kind_words().phrase
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            key = f"{verb.lemma_.lower()} {child.lemma_.lower()}"
+        elif child.dep_ == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            key = f"{child.lower_} {pobj.lemma_.lower()}" if pobj is not None else ""
+        else:
+            continue
+        if key in phrase:
+            return phrase[key]
+    return None
 
 
 def _killed_of(noun: Token) -> tuple[CountKind | None, Token | None]:
@@ -431,7 +466,9 @@ def _one_person(tok: Token) -> bool:
         return False  # names_an_act: "a police shooting" the parser read as police shooting
     if _in(tok, _kind_words().thing) or any(c.dep_ == "nummod" for c in tok.children):
         return False
-    return any(c.dep_ in ("det", "poss") and (c.lower_ in ONE_DETS or c.tag_ == "PRP$") for c in tok.children)
+    # "a bomb technician", "his wife", "the town's police chief", "Kenya's interior minister"
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in ONE_DETS or c.tag_ == "PRP$" or c.dep_ == "poss")
+               for c in tok.children)
 
 
 def find_count_candidates(span: Span | Doc) -> list[CountCandidate]:
