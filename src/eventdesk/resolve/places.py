@@ -41,7 +41,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 METONYMY = "metonymy"
 PHRASE = "phrase"
 # A capitalised word that NER did not tag is taken as a city only from this
-# population up: small towns share names with common words and surnames.
+# population up: small towns share names with common words and surnames (right after a
+# locative word, "in Sevran", from RESCUE_MIN_POP up, as a mis-tagged entity there).
 UNTAGGED_MIN_POP = 100_000
 # An ORG/PERSON/NORP entity right after a locative word ("in Calcutta", "visiting
 # Austin") is taken as a place when it names a region or a town from this size up.
@@ -616,7 +617,7 @@ def _untagged(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
     i = 0
     while i < len(doc):
         hit = None
-        if i not in taken and _capitalised(doc[i]) and not doc[i].is_sent_start:
+        if i not in taken and (_capitalised(doc[i]) or _after_locative(doc, i)) and not doc[i].is_sent_start:
             hit = _longest_match(doc, i, gaz, taken)
         if hit is None:
             i += 1
@@ -640,9 +641,10 @@ def _longest_match(doc: Doc, i: int, gaz: Gazetteer, taken: set[int]) -> tuple[_
             return None
         if n == 1 and span[0].lower_ in lexicon()["directions"]:
             continue  # "Nairobi South": a part of the town before it, not Cameroon's South region
-        cands = [c for c in gaz.candidates(span.text) if _untagged_ok(c)]
+        after_locative = _after_locative(doc, i) and not any(t.ent_type_ for t in span)
+        cands = [c for c in gaz.candidates(span.text) if _untagged_ok(c, RESCUE_MIN_POP if after_locative else None)]
         if cands:
-            return _mention(span, cands, "gazetteer"), j
+            return _mention(span, cands, "gazetteer+locative" if after_locative else "gazetteer"), j
     return None
 
 
@@ -665,9 +667,17 @@ def _caps_datelines(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
     return out
 
 
-def _untagged_ok(cand: Candidate) -> bool:
+def _after_locative(doc: Doc, i: int) -> bool:
+    """A capitalised word right after a locative word ("threw stones at police in Sevran"; the parser
+    may take it for a common noun, "in Dilling"): a place name as likely as a mis-tagged entity there."""
+    word = doc[i]
+    return (i > 0 and doc[i - 1].lower_ in lexicon()["locative_words"] and word.text[:1].isupper()
+            and word.pos_ in {"PROPN", "NOUN"} and not word.is_stop)
+
+
+def _untagged_ok(cand: Candidate, floor: int | None = None) -> bool:
     if cand.kind == "city":
-        return cand.population >= UNTAGGED_MIN_POP and cand.primary
+        return cand.population >= (floor or UNTAGGED_MIN_POP) and cand.primary
     return cand.primary or cand.kind == "country"
 
 
