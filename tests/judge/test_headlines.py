@@ -1,7 +1,6 @@
-"""Headlines: the judge reads a headline's form as neither incident nor not, so a short accident,
-disaster, sports, court or plan headline with a toll or a violent verb is dropped, and an
-incident's headline of any type is kept. Headlines written for this test, apart from the training
-sentences (none from a dev set or sample)."""
+"""Headlines: the judge drops a short accident, disaster, sports, court or plan headline with a
+toll or a violent verb, and keeps an incident's headline of any type. Headlines written for this
+test, apart from the training sentences (none from a dev set or sample)."""
 
 from __future__ import annotations
 
@@ -40,8 +39,9 @@ INCIDENTS = [
 def test_headlines_of_the_negative_classes_are_dropped_and_incident_headlines_kept() -> None:
     negatives = [v.p_none >= DROP_AT for v in judge_sentences(NEGATIVES)]
     incidents = [v.p_none < DROP_AT and not v.is_background for v in judge_sentences(INCIDENTS)]
-    # measured with the training headlines: negatives 11/12 (the jailed mayor is kept), incidents 11/12
-    # (the Kherson shelling, P(none) 0.42, is dropped); before them also 11/12 and 12/12, but the
-    # accident headlines sat just above the drop line (P(none) 0.30-0.41, now 0.31-0.99)
+    # measured: negatives 11/12 (the jailed mayor is kept), incidents 12/12; the accident headlines sit
+    # just above the drop line (P(none) 0.30-0.41). Training the judge on 140 headlines of the negative
+    # classes raised them (0.31-0.99) but dropped a shelling headline and lowered the examples' events
+    # F1 (0.65 -> 0.62): not kept.
     assert sum(negatives) >= 11, list(zip(NEGATIVES, negatives, strict=True))
-    assert sum(incidents) >= 11, list(zip(INCIDENTS, incidents, strict=True))
+    assert sum(incidents) >= 12, list(zip(INCIDENTS, incidents, strict=True))
