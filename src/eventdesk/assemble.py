@@ -83,6 +83,29 @@ ANOTHER = re.compile(
     r"|\bhad earlier\b",
     re.IGNORECASE,
 )
+# Kinds of site an attack may hit, each with its words: a sentence whose own killing toll differs
+# from an incident's, at a kind of site none of the incident's sentences names, tells another
+# incident ("a missile struck a school, killing 14", then "three people died when a drone hit an
+# apartment block"), not a restated toll (`_toll_elsewhere`).
+SITE_KINDS = {
+    "dwelling": ("house", "houses", "home", "homes", "apartment", "flat", "residence", "tenement", "building"),
+    "school": ("school", "schools", "university", "college", "kindergarten", "campus"),
+    "worship": ("mosque", "church", "temple", "synagogue", "shrine"),
+    "market": ("market", "bazaar", "shop", "shops", "store", "mall"),
+    "care": ("hospital", "clinic"),
+    "camp": ("camp", "shelter"),
+    "post": ("base", "checkpoint", "outpost", "barracks"),
+    "vehicle": ("bus", "car", "vehicle", "convoy", "truck", "minibus", "van", "boat", "train"),
+    "venue": ("hotel", "restaurant", "bar", "cafe", "nightclub", "wedding", "funeral"),
+}
+SITE_WORDS = {w: kind for kind, words in SITE_KINDS.items() for w in words}
+# A vehicle that was the bomb, not the site it hit.
+VEHICLE_BOMB = re.compile(r"\b(?:car|truck|bus|van|motorbike|motorcycle)[- ]bombs?\b")
+# Words that make a sentence's toll part of or an update of one already told ("among the dead",
+# "three of them", "the toll rose to").
+TOLL_RESTATED = re.compile(r"\b(?:among|including|of them|of whom|of the (?:dead|victims|killed|wounded|injured)|toll|total"
+                           r"|rose|risen|climbed|bringing|now)\b",
+                           re.IGNORECASE)
 # Another day, told relative to a day already told: "a day earlier", "two days later", "the day
 # before". It opens another incident unless the day it resolves to is the incident's own ("killed
 # at 10 p.m. on Sunday", then riots "on Monday morning", then "the next morning, residents ...").
@@ -267,7 +290,25 @@ def _joins(m: Mention, group: list[Mention], at_crowd: bool = False) -> bool:
             not m.refers_back and (EXCESSIVE_FORCE in (m.sub_event_type, first.sub_event_type) or not _same_crowd(m, group)))):
         return False  # force on protesters and the riot it set off are two of ACLED's events, and so
         # are a march by day and "rioters" who burned a station that night
-    return all(_agrees(m, g) for g in group)
+    return all(_agrees(m, g) for g in group) and not _toll_elsewhere(m, group)
+
+
+def _toll_elsewhere(m: Mention, group: list[Mention]) -> bool:
+    """m's sentence gives a killing toll of its own that none of the group's gives, not as a part or
+    an update of it (TOLL_RESTATED), at a kind of site (SITE_KINDS) none of the group's sentences
+    names, where they name one: another incident ("three people died when a drone hit an apartment block" after "a
+    missile struck a school, killing 14")."""
+    mine = {c.best for c in m.counts if c.kind == "killed" and c.best}
+    theirs = {c.best for g in group for c in g.counts if c.kind == "killed" and c.best}
+    if not mine or not theirs or mine & theirs or TOLL_RESTATED.search(m.sentence.text):
+        return False
+    sites, theirs_at = _sites(m.sentence.text), {k for g in group for k in _sites(g.sentence.text)}
+    return bool(sites) and bool(theirs_at) and not sites & theirs_at  # both name where: not the same kind
+
+
+def _sites(text: str) -> set[str]:
+    text = VEHICLE_BOMB.sub(" ", text.lower())  # "a car bomb exploded outside a hospital": the hospital
+    return {SITE_WORDS[w] for w in re.findall(r"[a-z]+", text) if w in SITE_WORDS}
 
 
 def _first(group: list[Mention]) -> Mention:
