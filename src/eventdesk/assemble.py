@@ -185,8 +185,8 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     best-ranked, of a protest the most severe), one place (`_place_of`) and the day its
     sentences give (`_as_one`), so the link step stores one record with every sentence as
     evidence. A sentence joins the latest incident it may join, of its own kind first (a crowd's
-    sentence the crowd's incident, looting a riot's, before the police shooting that set it off), unless it names the place of an
-    earlier one (`_placed_in`) or restates its toll (`_tolls`: "- Five farmers were shot dead on
+    sentence the crowd's incident, looting a riot's, before the police shooting that set it off),
+    unless it names the place of an earlier one (`_placed_in`) or restates its toll (`_tolls`: "- Five farmers were shot dead on
     Monday." in a closing summary); one that opens another incident never joins the incident told
     just before it, but joins an earlier one whose place or toll it gives (a lead that told two
     incidents, then "Separately, officials in Mopti said the bomb ..."), unless it names an armed
@@ -296,14 +296,14 @@ def _joins(m: Mention, group: list[Mention], at_crowd: bool = False) -> bool:
 def _toll_elsewhere(m: Mention, group: list[Mention]) -> bool:
     """m's sentence gives a killing toll of its own that none of the group's gives, not as a part or
     an update of it (TOLL_RESTATED), at a kind of site (SITE_KINDS) none of the group's sentences
-    names, where they name one: another incident ("three people died when a drone hit an apartment block" after "a
-    missile struck a school, killing 14")."""
+    names, where they name one: another incident ("three people died when a drone hit an
+    apartment block" after "a missile struck a school, killing 14")."""
     mine = {c.best for c in m.counts if c.kind == "killed" and c.best}
     theirs = {c.best for g in group for c in g.counts if c.kind == "killed" and c.best}
     if not mine or not theirs or mine & theirs or TOLL_RESTATED.search(m.sentence.text):
         return False
     sites, theirs_at = _sites(m.sentence.text), {k for g in group for k in _sites(g.sentence.text)}
-    return bool(sites) and bool(theirs_at) and not sites & theirs_at  # both name where: not the same kind
+    return bool(sites) and bool(theirs_at) and not sites & theirs_at  # both say where, not alike
 
 
 def _sites(text: str) -> set[str]:

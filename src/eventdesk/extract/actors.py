@@ -52,7 +52,7 @@ PLURAL_COLLECTIVES = frozenset({"police", "people"})
 IDIOM_OBJECTS = frozenset({"fire", "siege"})
 # Nouns of a fight a verb may take as its object, with the other side after "with" or "against"
 # ("fought running battles with police", "waged a gun battle against troops").
-FIGHT_NOUNS = frozenset({"battle", "fight", "clash", "skirmish", "gunfight", "firefight", "duel", "war", "street battle"})
+FIGHT_NOUNS = frozenset({"battle", "fight", "clash", "skirmish", "gunfight", "firefight", "duel", "war"})
 # Prepositions whose object is the one acted on ("attack on X", "clashes with X").
 TARGET_PREPS = frozenset({"on", "against", "at", "with", "upon", "into"})
 
@@ -337,8 +337,8 @@ def verb_object(verb: Token) -> Token | None:
     if _is_passive(verb):
         return passive_subject(verb)
     obj = _child(verb, {"dobj", "obj"})
-    if obj is not None and obj.lemma_.lower() in FIGHT_NOUNS:  # "fought running battles with police": the police
-        return prep_object(obj, {"with", "against"}) or obj
+    if obj is not None and obj.lemma_.lower() in FIGHT_NOUNS:
+        return prep_object(obj, {"with", "against"}) or obj  # "fought running battles with police": the police
     if obj is not None:
         return obj
     if verb.dep_ == "conj" and _child(verb.head, {"dobj"}) is not None and not _child(verb, {"nsubj"}):

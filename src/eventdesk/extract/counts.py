@@ -361,7 +361,8 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
                 continue
             if any(c.dep_ == "neg" for c in verb.children):
                 continue
-            role = "nsubj" if dying or phrased and not _passive(verb) else "nsubjpass" if _passive(verb) else "dobj"
+            passive = _passive(verb)
+            role = "nsubj" if dying or phrased and not passive else "nsubjpass" if passive else "dobj"
             group = next((c for c in verb.children if c.dep_ == role), None)
             if group is None and verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head):
                 # "a guard was shot dead and a shop assistant wounded": the auxiliary is the first verb's

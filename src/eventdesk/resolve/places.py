@@ -642,7 +642,8 @@ def _longest_match(doc: Doc, i: int, gaz: Gazetteer, taken: set[int]) -> tuple[_
         if n == 1 and span[0].lower_ in lexicon()["directions"]:
             continue  # "Nairobi South": a part of the town before it, not Cameroon's South region
         after_locative = _after_locative(doc, i) and not any(t.ent_type_ for t in span)
-        cands = [c for c in gaz.candidates(span.text) if _untagged_ok(c, RESCUE_MIN_POP if after_locative else None)]
+        floor = RESCUE_MIN_POP if after_locative else None
+        cands = [c for c in gaz.candidates(span.text) if _untagged_ok(c, floor)]
         if cands:
             return _mention(span, cands, "gazetteer+locative" if after_locative else "gazetteer"), j
     return None
