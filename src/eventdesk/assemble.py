@@ -284,13 +284,23 @@ def _joins(m: Mention, group: list[Mention], at_crowd: bool = False) -> bool:
         # a headline's or standfirst's toll, with no doer: "Two killed as police fire ...", "four officers hurt"
         headline_toll = _headline(first) and not _named_doer(first)
         on_the_crowd = at_crowd and _class(first) == CROWD and not _named_doer(m)
-        if not (_same_force(m, first) or headline_toll or on_the_crowd):
+        if not (_same_force(m, first) or headline_toll or on_the_crowd or _crowd_toll(m, group)):
             return False  # a police shooting and the riot it set off are two events
     elif _class(m) == _class(first) == CROWD and m.event_type != first.event_type and (_another_day(m, first) or (
             not m.refers_back and (EXCESSIVE_FORCE in (m.sub_event_type, first.sub_event_type) or not _same_crowd(m, group)))):
         return False  # force on protesters and the riot it set off are two of ACLED's events, and so
         # are a march by day and "rioters" who burned a station that night
     return all(_agrees(m, g) for g in group) and not _toll_elsewhere(m, group)
+
+
+def _crowd_toll(m: Mention, group: list[Mention]) -> bool:
+    """m tells only the hurt or dead of a crowd a state's force acted on, with no doer of its own
+    words ("police fired tear gas at the marchers", then "the union said nine of its members were
+    treated for injuries"): that force's act on the crowd, not another attack."""
+    doers = [a for a in m.actors if a.role == "actor1" and a.start is not None]
+    tolls = {c.kind for c in m.counts}
+    forced = any(a.kind in ARMED_STATE for g in group if _class(g) == CROWD for a in g.actors)
+    return _class(_first(group)) == CROWD and forced and not doers and bool(tolls) and tolls <= {"killed", "injured"}
 
 
 def _toll_elsewhere(m: Mention, group: list[Mention]) -> bool:
