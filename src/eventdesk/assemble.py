@@ -178,7 +178,8 @@ def _one_per_happening(incidents: list[Mention]) -> list[Mention]:
     its own crowd made of it are one episode, `_same_crowd`; force on protesters and a riot stay
     two, and so does a crowd event its sentence dates to another day, `_another_day`), or the
     violence and the protest of one state force ("police shot dead two protesters", "officers
-    fired into the crowd"), or the headline's toll with no doer and the lead; so are looting or
+    fired into the crowd"), or the headline's toll with no doer and the lead, or the hurt of a crowd
+    a state's force acted on, told with no doer of their own (`_crowd_toll`); so are looting or
     destruction that no one named did (`_named_doer`: "debris from a downed drone set fire to a
     warehouse") or its doers did (`_same_doer`: "the attackers set fire to homes"), and the
     response of the state's own forces (`_response`). The group takes one type (the body's
