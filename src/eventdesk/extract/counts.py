@@ -407,19 +407,9 @@ def _summed(named: list[Count], text: str) -> list[Count]:
 
 def _phrase_kind(verb: Token) -> CountKind | None:
     """The kind a verb's object or prepositional phrase gives its subject (`[phrase]` of the data
-    file: "suffered injuries", "treated for wounds", "held in custody")."""
-    phrase = _kind_words().phrase
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            key = f"{verb.lemma_.lower()} {child.lemma_.lower()}"
-        elif child.dep_ == "prep":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            key = f"{child.lower_} {pobj.lemma_.lower()}" if pobj is not None else ""
-        else:
-            continue
-        if key in phrase:
-            return phrase[key]
-    return None
+    file: "suffered injuries", "treated for wounds", "held in custody"), as `_complement_kind` reads it."""
+    return next((k for c in verb.children if c.dep_ in ("dobj", "prep") and (k := _complement_kind(c, "subject"))),
+                None)
 
 
 def _killed_of(noun: Token) -> tuple[CountKind | None, Token | None]:
