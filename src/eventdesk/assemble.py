@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from eventdesk.link.events import PROTEST_SEVERITY, dates_agree, names_region, places_agree
+from eventdesk.link.events import PROTEST_SEVERITY, TOLL_KINDS, dates_agree, names_region, places_agree
 from eventdesk.records import Actor, Mention, Place, Status, When
 from eventdesk.resolve.actors import ARMED_NONSTATE, ARMED_STATE, FOREIGN, default_actor
 from eventdesk.syntax import is_title_line
@@ -238,7 +238,7 @@ def _same_day(day: When, group: list[Mention]) -> bool:
 
 def _tolls(group: list[Mention]) -> set[tuple[str, int]]:
     """The killed and injured figures a group's sentences give."""
-    return {(c.kind, c.best) for m in group for c in m.counts if c.kind in ("killed", "injured") and c.best}
+    return {(c.kind, c.best) for m in group for c in m.counts if c.kind in TOLL_KINDS and c.best}
 
 
 def _told_apart(group: list[Mention]) -> bool:
@@ -301,7 +301,7 @@ def _crowd_toll(m: Mention, group: list[Mention]) -> bool:
     doers = [a for a in m.actors if a.role == "actor1" and a.start is not None]
     tolls = {c.kind for c in m.counts}
     forced = any(a.kind in ARMED_STATE for g in group if _class(g) == CROWD for a in g.actors)
-    return _class(_first(group)) == CROWD and forced and not doers and bool(tolls) and tolls <= {"killed", "injured"}
+    return _class(_first(group)) == CROWD and forced and not doers and bool(tolls) and tolls <= TOLL_KINDS
 
 
 def _toll_elsewhere(m: Mention, group: list[Mention]) -> bool:

@@ -106,5 +106,5 @@ def test_arabic_names_without_their_article(name: str, country: str) -> None:
 
 
 def test_the_article_is_dropped_only_in_arabic_speaking_countries() -> None:
-    # "El Centro" (California) gives no "Centro"; a short remainder ("Al Bab": "Bab") is not indexed
+    # "El Centro" (California) gives no "Centro": the rule would index it anywhere else
     assert all(c.name != "El Centro" for c in load_gazetteer().candidates("Centro"))

@@ -458,8 +458,7 @@ def _one_person(tok: Token) -> bool:
     if _in(tok, _kind_words().thing) or any(c.dep_ == "nummod" for c in tok.children):
         return False
     # "a bomb technician", "his wife", "the town's police chief", "Kenya's interior minister"
-    return any(c.dep_ in ("det", "poss") and (c.lower_ in ONE_DETS or c.tag_ == "PRP$" or c.dep_ == "poss")
-               for c in tok.children)
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ONE_DETS for c in tok.children)
 
 
 def find_count_candidates(span: Span | Doc) -> list[CountCandidate]:

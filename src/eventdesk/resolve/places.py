@@ -472,7 +472,7 @@ def _mention(span: Span, cands: list[Candidate], source: str, role: PlaceRole | 
         m.modifier = before.lower_
         m.start, m.text = before.idx, span.doc.text[before.idx : span.end_char]
     m.near = any(t.lower_ in lex["proximity"] for t in span.doc[max(span.start - 3, 0) : span.start])
-    m.metonymy = _is_metonymy(span) or _force_nation(span, cands, subject=True)
+    m.metonymy = _is_metonymy(span) or _acting_nation(span, cands)
     m.level, m.level_shared = _level(span)
     if m.level in ("town", "village") and after is not None and after.lower_ in {
             *lex["village_words"], *lex["town_words"]} and any(c.kind == "country" for c in cands):
@@ -527,18 +527,23 @@ def _fits_level(c: Candidate, level: str) -> bool:
     return c.kind == "city" and (level != "village" or c.population < VILLAGE_MAX_POP)
 
 
-def _force_nation(span: Span, cands: list[Candidate], *, subject: bool = False) -> bool:
+def _force_nation(span: Span, cands: list[Candidate]) -> bool:
     """A country's name modifying an armed force ("US forces", "UK warplanes", "Kenya police"): the
-    force's nation, as "American forces" would name it (force_nouns in the data file); with
-    `subject`, a country that is the active subject of an act of force ("Russia struck the port":
-    force_verbs), the state acting."""
+    force's nation, as "American forces" would name it (force_nouns in the data file)."""
     root = span.root
-    if not cands or cands[0].kind != "country":
-        return False
-    if subject:
-        return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon()["force_verbs"]
-    return (root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in lexicon()["force_nouns"]
-            and root.head.i > root.i)
+    return (_names_country(cands) and root.dep_ in {"compound", "amod", "nmod"}
+            and root.head.lemma_.lower() in lexicon()["force_nouns"] and root.head.i > root.i)
+
+
+def _acting_nation(span: Span, cands: list[Candidate]) -> bool:
+    """A country that is the active subject of an act of force ("Russia struck the port":
+    force_verbs in the data file): the state acting."""
+    root = span.root
+    return _names_country(cands) and root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon()["force_verbs"]
+
+
+def _names_country(cands: list[Candidate]) -> bool:
+    return bool(cands) and cands[0].kind == "country"
 
 
 def _syntactic_role(span: Span) -> PlaceRole | None:
