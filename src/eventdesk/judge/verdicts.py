@@ -28,7 +28,9 @@ The judgement is written into the mention's reason.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 import numpy as np
@@ -36,7 +38,7 @@ import numpy as np
 from eventdesk.assemble import armed_doer, own_force_did
 from eventdesk.extract import embed
 from eventdesk.judge.training import BACKGROUND, INCIDENT, NONE, models, p_none
-from eventdesk.records import Mention, Status
+from eventdesk.records import Mention, Status, When
 
 # Thresholds, chosen on the desk gold's tune part (`eventdesk eval records --part tune`).
 # P(none) at which a candidate is dropped: the per-kind head (training.py) gives tune precision /
@@ -45,7 +47,7 @@ from eventdesk.records import Mention, Status
 DROP_AT = 0.25
 CRIME_AT = 0.5  # P(crime) from which an incident is ordinary crime, unless a state's force did it
 STATE_VIOLENCE_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
-BACKGROUND_DAYS = 365  # a candidate dated this long before its article is background
+BACKGROUND_DAYS = 30  # a candidate dated this long before its article is background
 # Negative kinds that are happenings no one does: ruled out when an armed actor1 did it.
 AGENTLESS = frozenset({"accident", "disaster", "natural_death"})
 # Sentences whose judgement a process keeps (~1 kB each): the encoder costs ~15 ms a sentence
@@ -145,11 +147,24 @@ def state_violence(m: Mention) -> bool:
 
 
 def _long_before(m: Mention) -> bool:
-    """Its date lies a year or more before the article's, or in an earlier year given alone."""
+    """Its date, to the last day it may stand for ("last month": that month's last day), lies
+    BACKGROUND_DAYS or more before the article's, or in an earlier year given alone."""
     w = m.when
     if w is None or w.value is None or w.anchor is None:
         return False
-    return (w.anchor - w.value).days >= BACKGROUND_DAYS or (w.precision == "year" and w.value.year < w.anchor.year)
+    return (w.anchor - _last_day(w)).days >= BACKGROUND_DAYS or (w.precision == "year" and w.value.year < w.anchor.year)
+
+
+def _last_day(w: When) -> date:
+    """The last day a resolved date may stand for: the day, the week's, the month's or the year's last."""
+    assert w.value is not None
+    if w.precision == "week":
+        return w.value + timedelta(days=6)
+    if w.precision == "month":
+        return w.value.replace(day=calendar.monthrange(w.value.year, w.value.month)[1])
+    if w.precision == "year":
+        return w.value.replace(month=12, day=31)
+    return w.value
 
 
 def _apply(m: Mention, v: SentenceJudgement, armed: bool) -> Mention:

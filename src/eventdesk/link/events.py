@@ -40,8 +40,8 @@ SAME_EVENT_MAX_KM = 50.0
 CUE_KEYED_TYPES = frozenset({"Strategic developments"})
 # Trigger families that report the same act from the other end (troops "deployed" by one
 # side are troops that "landed" in the other country) or in other words (suspects "captured"
-# are suspects "arrested"; shops "looted", "wrecked" or "torched" are one destruction).
-CUE_GROUPS = {"arrival": "deploy", "step_down": "resignation", "capture": "arrest", "destruction": "looting",
+# are suspects "arrested" or "taken into custody"; shops "looted", "wrecked" or "torched" are one destruction).
+CUE_GROUPS = {"arrival": "deploy", "step_down": "resignation", "capture": "arrest", "custody": "arrest", "destruction": "looting",
               "arson": "looting"}
 # Families whose object names the measure: an internet shutdown and a bank closure are two
 # measures though both fire the `shutdown` family; the nearest object word tells them apart.
@@ -236,6 +236,8 @@ class _Events:
         self.by_key: dict[tuple, list[str]] = {}
         self.reps: dict[str, dict[tuple, Placement]] = {}
         self.incidents: dict[str, set[tuple[str, int]]] = {}  # per event: (article, incident) of its members
+        # per event: the article of its latest member (an article's mentions come one after another)
+        self.last_article: dict[str, str] = {}
         self.reviewed = reviewed
 
     def add(self, story: str, eid: str, m: Placement) -> None:
@@ -243,6 +245,7 @@ class _Events:
             self.reps[eid] = {}
             self.by_key.setdefault((story, m.key), []).append(eid)
         self.reps[eid].setdefault(m.constraints, m)
+        self.last_article[eid] = m.article_id
         if m.incident is not None:
             self.incidents.setdefault(eid, set()).add((m.article_id, m.incident))
 
@@ -252,10 +255,12 @@ class _Events:
             a == m.article_id and i != m.incident for a, i in self.incidents.get(eid, ()))
 
     def find(self, story: str, m: Placement) -> str | None:
-        """The event of the story this mention fits best (`_fit`) of those it can join, the
-        first of them on a tie; an event an analyst reviewed that takes it comes first (their
-        judgement of what belongs together stands)."""
-        best, best_fit, most = None, (False, 0), (True, 1 + 2 * len(m.tolls))
+        """The event of the story this mention fits best (`_fit`) of those it can join, on a tie
+        one its own article already told (an arrest with no place after the article's "took 23
+        into custody in the Gulf of Aden" is that arrest, not another report's), then the first;
+        an event an analyst reviewed that takes it comes first (their judgement of what belongs
+        together stands)."""
+        best, best_fit, most = None, (False, 0, False), (True, 1 + 2 * len(m.tolls), True)
         for eid in self.by_key.get((story, m.key), ()):
             if self._other_incident(eid, m):
                 continue
@@ -265,7 +270,7 @@ class _Events:
             reviewed = eid in self.reviewed and any(
                 compatible(m, [r]) for r in (self.reviewed[eid], *self.reps[eid].values()))
             if reviewed or compatible(m, self.reps[eid].values()):
-                fit = (reviewed, _fit(m, self.reps[eid].values()))
+                fit = (reviewed, _fit(m, self.reps[eid].values()), self.last_article.get(eid) == m.article_id)
                 if best is None or fit > best_fit:
                     best, best_fit = eid, fit
                 if fit == most:
