@@ -53,7 +53,8 @@ PREFIX_MAX_TOKENS = 3
 # Words after an entity that may complete a town's name NER cut short ("Novi" + "Sad").
 LENGTHEN_MAX_TOKENS = 3
 # Scoring weights: a country beats any same-named town; a region beats a town of the
-# same name unless the article's focus points to the town's country.
+# same name unless the article's focus points to the town's country, and only when it points
+# to the region's country or a neighbour (`_score`).
 # A second-level area (county, district) sits between: it has no population figure,
 # so its prior stands in for the population term a town of ~10k would get.
 KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.0, "admin1": 1.0, "admin2": 2.0,
@@ -903,8 +904,12 @@ def _score(c: Candidate, focus: Counter[str], near: list[Near] | None = None) ->
     share = focus[c.country_code] / total if total and c.country_code else 0.0
     people = max(c.population, UNCOUNTED_TOWN_POP) if c.kind == "city" else c.population
     pop = math.log10(people + 10) * POP_WEIGHT if c.kind in {"city", "admin1"} else 0.0
-    return KIND_PRIOR[c.kind] + pop + FOCUS_WEIGHT * (share + _neighbour_share(c, near or [])) \
-        + PRIMARY_BONUS * c.primary  # fmt: skip
+    around = share + _neighbour_share(c, near or [])
+    # a region outranks a town of its name only in or next to a country the article points to:
+    # alone, "Portland", "Manchester" or "Beni" are the cities, not parishes of Jamaica or a
+    # department of Bolivia
+    prior = KIND_PRIOR[c.kind] if c.kind != "admin1" or around else 0.0
+    return prior + pop + FOCUS_WEIGHT * around + PRIMARY_BONUS * c.primary
 
 
 def _neighbour_share(c: Candidate, near: list[Near], *, own: bool = False) -> float:
