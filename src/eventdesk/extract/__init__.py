@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from eventdesk.extract.actors import PUBLISHED
 from eventdesk.extract.attribution import cues
 from eventdesk.extract.counts import find_counts, named_counts
-from eventdesk.extract.events import find_events
+from eventdesk.extract.events import SCREENED, find_events
 from eventdesk.extract.lexicon import CAUSE_PREPS, earlier_clause
 from eventdesk.records import Article, Count, Mention, Place, When, hash_id
 from eventdesk.resolve.dates import find_times
@@ -142,8 +142,11 @@ def _sentence_counts(doc: Doc, start: int, end: int) -> list[Count]:
 def _assign_counts(mentions: list[Mention], counts: list[Count], doc: Doc) -> dict[str, list[Count]]:
     """Give each count to the nearest compatible mention of its sentence (at most one). A count
     in a cause phrase ("riots following the killing of a teenager") is the toll of the act named
-    there: it goes to a mention of that phrase or to none."""
+    there: it goes to a mention of that phrase or to none; so is one nearer a trigger the events
+    reader turned down (`SCREENED`: "dozens of arrests have been made across the continent",
+    told after the protests that spread, counts no protest's arrests)."""
     out: dict[str, list[Count]] = {}
+    screened = doc.user_data.get(SCREENED, set())
     for count in counts:
         candidates = [m for m in mentions if count.kind in COUNT_KINDS_BY_TYPE[m.event_type]]
         cause = _cause_span(doc, count)
@@ -154,6 +157,9 @@ def _assign_counts(mentions: list[Mention], counts: list[Count], doc: Doc) -> di
         if not candidates:
             continue
         best = min(candidates, key=lambda m: abs(m.trigger.start - count.start))
+        if any(mentions[0].sentence.start <= at < mentions[0].sentence.end
+               and abs(at - count.start) < abs(best.trigger.start - count.start) for at in screened):
+            continue
         out.setdefault(best.id, []).append(count)
     return out
 

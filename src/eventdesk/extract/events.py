@@ -403,11 +403,17 @@ def _head_lemma(noun: Token) -> str:
     return head.lemma_.lower()
 
 
+# Doc.user_data key: the character offsets of the triggers `_screen` turned down, whose counts
+# are theirs, not another trigger's of the sentence (`extract._assign_counts`).
+SCREENED = "eventdesk.screened"
+
+
 def _screen(cand: Candidate, notes: list[str]) -> Candidate | None:
     tok = cand.token
     why = negation(tok) or background(tok) or allegation(tok) or hazard(tok, cand.family) or generic(tok)
     if why:
         _reject(notes, tok, why)
+        tok.doc.user_data.setdefault(SCREENED, set()).add(tok.idx)
         return None
     return cand
 
@@ -555,14 +561,13 @@ def generic(tok: Token) -> str | None:
         return None
     if (present := _habitual_present(tok)) is not None:
         return f"'{present.text}' in the simple present: a habit or a state, not one incident"
-    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    arg = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "dozens of bombings"
+    verb = tok if tok.pos_ == "VERB" else arg.head if arg.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     for t in (tok, verb):
         freq = next((c for c in t.children if c.dep_ in ("advmod", "amod", "npadvmod") and c.lower_ in groups["frequency"]),
                     None) if t is not None else None  # fmt: skip
         if freq is not None:
             return f"'{freq.text}' on '{t.text}': a run of incidents, not one"
-    if period is None:
-        return None
     counted = tok.tag_ == "NNS" and act.entry_for(tok.lemma_) is None and (  # events, not "thousands of protesters"
         any(c.dep_ in NUMBER_DEPS and (c.like_num or c.lower_ in {"several", "many", "numerous", "multiple"})
             and c.lower_ not in {"one", "1"} for c in tok.children)
@@ -572,9 +577,26 @@ def generic(tok: Token) -> str | None:
         clause = clause.head  # "have killed thousands and kidnapped hundreds": the perfect is the head's
     perfect = clause is not None and clause.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in clause.children)
+    if period is None:
+        # no span named: events counted in the perfect ("has carried out dozens of bombings"), or
+        # the perfect over thousands ("has killed thousands of civilians in eastern Congo")
+        if perfect and (counted or _vast(clause)):
+            return f"'{tok.text}' told in the perfect over {'events counted' if counted else 'thousands'}: a tally, not one incident"
+        return None
     if counted or perfect:
         return f"'{tok.text}' {'counted' if counted else 'told in the perfect'} over '{period}': a tally, not one incident"
     return None
+
+
+# Words of a number no single incident reaches: "thousands of civilians", "tens of thousands".
+VAST = frozenset({"thousands", "millions"})
+
+
+def _vast(verb: Token | None) -> bool:
+    """What the verb was done to counts people by thousands or millions, in words (its object or
+    passive subject: "thousands of protesters have taken to the streets" is no tally)."""
+    return verb is not None and any(t.lower_ in VAST for c in verb.children
+                                    if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
 
 
 def _known_for(tok: Token, reputation: frozenset[str]) -> Token | None:
