@@ -32,9 +32,10 @@ ActorRole = Literal["actor1", "actor2", "associated"]
 # Why a recognised place is not where an event happened (None: an ordinary mention). "in_name":
 # inside an organisation's name ("the Health Ministry of Uganda"); "home": an actor's home ("a
 # Chicago man", "Smith, of Leeds"); "origin": where a movement starts ("flew in from Moscow");
-# "reference": the point a distance is told from ("30 km west of Sweida");
+# "reference": the point a distance is told from ("30 km west of Sweida"); "destination": where
+# a vehicle or a journey was going ("buses to Islamabad", "a flight to Dubai");
 # "guess": an ambiguous name resolved, without context, to a country the article is not about.
-PlaceRole = Literal["in_name", "home", "origin", "reference", "hospital", "guess", "neighbour"]
+PlaceRole = Literal["in_name", "home", "origin", "reference", "destination", "hospital", "guess", "neighbour"]
 Scope = Literal["acled", "crime", "other"]
 # An analyst's verdict on an event (see review.py): none yet, confirmed as the machine coded it,
 # corrected (fields edited, or the event split or merged), or rejected (not a real event).
@@ -149,7 +150,7 @@ class Place(Record):
     start: int | None = None
     end: int | None = None
     reason: str = ""
-    role: PlaceRole | None = Field(default=None, description="in_name | home | origin | reference | hospital | guess | neighbour: not an event's place")
+    role: PlaceRole | None = Field(default=None, description="in_name | home | origin | reference | destination | hospital | guess | neighbour: not an event's place")
 
 
 class When(Record):

@@ -94,13 +94,13 @@ CARE_VERBS = frozenset({"treat", "die", "admit", "recover", "hospitalise", "hosp
 REGION_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent"})
 ROLE_REASONS: dict[str, str] = {
     "in_name": "inside an organisation's name", "home": "an actor's home", "origin": "where a movement starts",
-    "reference": "the point a distance is told from",
+    "reference": "the point a distance is told from", "destination": "where a vehicle or a journey was going",
     "guess": "a name placed outside the countries the rest of the article points to",
     "hospital": "where the wounded or the dead were taken", "neighbour": "the country across a border",
 }  # fmt: skip
 # Roles that never give an event its place; an "origin" or a "reference" does only when its sentence
 # names no other.
-NOT_EVENT_ROLES = frozenset({"in_name", "home", "hospital", "guess", "neighbour"})
+NOT_EVENT_ROLES = frozenset({"in_name", "home", "destination", "hospital", "guess", "neighbour"})
 # Characters from the start in which a dateline is looked for: a title line and an
 # image caption often come before it (sample 000: the dateline starts at char 116).
 DATELINE_WINDOW = 400
@@ -167,7 +167,7 @@ def find_places(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Place]:
         name = normalize(m.name)
         others = focus - votes.get(name, Counter())  # where the article's other names point
         named = bool(others - votes[""])  # other place names, not only people named by nation
-        if m.role in (None, "reference", "origin") and _is_guess(m, others, _near_focus(others, gaz), named=named):
+        if m.role in (None, "reference", "origin", "destination") and _is_guess(m, others, _near_focus(others, gaz), named=named):
             m.role = "guess"
             guessed.add(name)
     if guessed:  # a name placed outside where the others point is no evidence of where the article is
@@ -567,6 +567,8 @@ def _syntactic_role(span: Span) -> PlaceRole | None:
         return "home"
     if prep == "of" and _measured_from(governor):
         return "reference"  # "near Izraa, about 30 km west of Sweida": the event is not at Sweida
+    if prep == "to" and any(t.lemma_.lower() in lexicon()["vehicle_nouns"] for t in (governor, before)):
+        return "destination"  # "as passengers waited to board buses to Islamabad": not at Islamabad
     return "origin" if prep == "from" else None
 
 
