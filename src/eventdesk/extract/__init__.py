@@ -185,6 +185,22 @@ def _place_for(doc: Doc, mention: Mention, places: list[Place]) -> Place | None:
                   trigger=trigger.root if trigger is not None else None)  # fmt: skip
 
 
+# A running toll and the verbs it rises by: "the death toll from the bombing rose to 19 on Saturday".
+RUNNING_COUNTS = frozenset({"toll", "number", "tally", "count"})
+RISE_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "mount", "grow", "hit", "top", "stand"})
+
+
+def _toll_rose_on(doc: Doc, when: When) -> bool:
+    """The time hangs on a running toll's rise ("the death toll from a suicide bombing rose to 19
+    on Saturday"): the day the toll was told, like a day a source spoke, not the incident's own."""
+    span = doc.char_span(when.start, when.end, alignment_mode="expand") if when.start is not None else None
+    if span is None:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in RISE_VERBS and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_COUNTS for c in verb.children)
+
+
 def _spoken_on(doc: Doc, when: When, trigger: Token | None) -> bool:
     """The time hangs on a speech verb that opens the report of the trigger: "on Tuesday, the
     chairman told reporters that the toll had risen", "police said on Monday that two men were
@@ -218,7 +234,7 @@ def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         head = trigger.root if trigger is not None else None
         w = min(inside, key=lambda w: (clause_rank(doc, w.start, w.end, head), abs((w.start or 0) - mention.trigger.start)))
-        return w.model_copy(update={"spoken": True}) if _spoken_on(doc, w, head) else w
+        return w.model_copy(update={"spoken": True}) if _spoken_on(doc, w, head) or _toll_rose_on(doc, w) else w
     para_start = text.rfind("\n\n", 0, s) + 1
     before = [w for w in times if w.start is not None and para_start <= w.start < s and w.value]
     if before:
