@@ -1,7 +1,8 @@
 """The day a running toll rose is the day it was told, not the incident's: "the death toll from a
 suicide bombing at a market in Mosul rose to 23 on Saturday", then "the attacker detonated his
-explosives in the crowded market on Friday morning", is one incident of Friday, not a Saturday bombing and a Friday one. Articles written
-for this test, published on a Saturday (5 of 5 failed before)."""
+explosives in the crowded market on Friday morning", is one incident of Friday, not a Saturday
+bombing and a Friday one. Articles written for this test, published on a Saturday (5 of 5 failed
+before)."""
 
 from __future__ import annotations
 
