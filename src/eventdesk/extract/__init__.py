@@ -225,16 +225,21 @@ def _spoken_on(doc: Doc, when: When, trigger: Token | None) -> bool:
 def _time_for(doc: Doc, mention: Mention, times: list[When], article: Article) -> When:
     """The time expression of the trigger's own clause, else of a clause governing it, else the
     sentence's nearest the trigger ("the man arrested on Friday had killed two guards in March":
-    the killing is March's); else the paragraph's last one before it; else unknown (anchored to
-    the publication date, never invented)."""
+    the killing is March's), a day a source spoke or a toll rose last (marked `spoken`); else the
+    paragraph's last one before it; else unknown (anchored to the publication date, never
+    invented)."""
     text = article.text  # the parsed text may have blanked sentences; paragraphs are the article's
     s, e = mention.sentence.start, mention.sentence.end
     inside = [w for w in times if w.start is not None and s <= w.start < e]
     if inside:
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         head = trigger.root if trigger is not None else None
-        w = min(inside, key=lambda w: (clause_rank(doc, w.start, w.end, head), abs((w.start or 0) - mention.trigger.start)))
-        return w.model_copy(update={"spoken": True}) if _spoken_on(doc, w, head) or _toll_rose_on(doc, w) else w
+        ranked = sorted(inside, key=lambda w: (clause_rank(doc, w.start, w.end, head), abs((w.start or 0) - mention.trigger.start)))
+        # a day a source spoke or a toll rose is the incident's only when the sentence has no other
+        # ("kidnapped 20 passengers travelling on a highway on Monday night, police said on Tuesday")
+        told = [w for w in ranked if _spoken_on(doc, w, head) or _toll_rose_on(doc, w)]
+        own = [w for w in ranked if w not in told]
+        return own[0] if own else told[0].model_copy(update={"spoken": True})
     para_start = text.rfind("\n\n", 0, s) + 1
     before = [w for w in times if w.start is not None and para_start <= w.start < s and w.value]
     if before:
