@@ -130,14 +130,22 @@ def _judge_new(sentences: list[str]) -> list[SentenceJudgement]:
 
 
 def judge(mentions: list[Mention]) -> list[Mention]:
-    """The article's candidates the judge keeps, each with its scope, background flag and confidence."""
+    """The article's candidates the judge keeps (not a plan, by its status or a date after the
+    article's), each with its scope, background flag and confidence."""
     verdicts = judge_sentences([m.sentence.text for m in mentions])
     kept = []
     for m, v in zip(mentions, verdicts, strict=True):
         armed = armed_doer(m)
-        if v.given(armed)[NONE] < DROP_AT and m.status != Status.PLANNED:
+        if v.given(armed)[NONE] < DROP_AT and m.status != Status.PLANNED and not _ahead(m):
             kept.append(_apply(m, v, armed))
     return kept
+
+
+def _ahead(m: Mention) -> bool:
+    """Its own date lies after the article's ("more protests would follow next week"): a plan,
+    not an incident that happened."""
+    w = m.when
+    return w is not None and w.value is not None and w.anchor is not None and w.value > w.anchor
 
 
 def state_violence(m: Mention) -> bool:
