@@ -83,6 +83,7 @@ class ActorTable:
     light_nouns: frozenset[str]
     object_control: frozenset[str]  # verbs whose object does their infinitive ("sent troops to quell")
     prevention: frozenset[str]  # verbs whose object is kept from a gerund ("stopped gunmen from attacking")
+    reaction: frozenset[str]  # verbs whose subject reacts to the act their object names ("condemned the strike")
     crowd: CrowdConvention
     reporting_agents: dict[str, frozenset[str]]  # trigger family -> kinds of source that did it
 
@@ -116,6 +117,7 @@ def actor_table() -> ActorTable:
         light_nouns=frozenset(data["light_nouns"]["heads"]),
         object_control=frozenset(data["object_control"]["verbs"]),
         prevention=frozenset(data["object_control"]["prevention"]),
+        reaction=frozenset(data["object_control"]["reaction"]),
         crowd=CrowdConvention(dict(data["crowd"]["names"]), frozenset(data["crowd"]["kinds"]),
                               frozenset(data["crowd"]["forces"])),
         reporting_agents={fam: frozenset(kinds) for fam, kinds in data["reporting_agent"].items()},
@@ -376,7 +378,9 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     patient = prep_object(noun, {"of", "against", "on", "with"})
     held = _of_holder(noun)
     if agent is None and held.dep_ in ("dobj", "pobj") and held.head.pos_ == "VERB":
-        agent = subject_of(held.head) if held.dep_ == "dobj" else None
+        # the one who carried it out, launched or staged it; not one who condemned or reported it
+        doing = held.dep_ == "dobj" and held.head.lemma_.lower() not in actor_table().reaction
+        agent = subject_of(held.head) if doing else None
         if agent is not None and names_an_act(agent):
             agent = None  # "a police shooting touched off riots": the shooting, not the police, set them off
     return _claimant(noun) or agent, patient
