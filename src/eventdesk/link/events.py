@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -238,12 +238,16 @@ class _Events:
         self.incidents: dict[str, set[tuple[str, int]]] = {}  # per event: (article, incident) of its members
         # per event: the article of its latest member (an article's mentions come one after another)
         self.last_article: dict[str, str] = {}
+        # (event key, day) -> events with a member told to that day in a town (`_pinned`), of any story
+        self.by_day: dict[tuple, list[str]] = {}
         self.reviewed = reviewed
 
     def add(self, story: str, eid: str, m: Placement) -> None:
         if eid not in self.reps:
             self.reps[eid] = {}
             self.by_key.setdefault((story, m.key), []).append(eid)
+        if (day := _pinned(m)) is not None and eid not in (same := self.by_day.setdefault((m.key, day), [])):
+            same.append(eid)
         self.reps[eid].setdefault(m.constraints, m)
         self.last_article[eid] = m.article_id
         if m.incident is not None:
@@ -275,7 +279,43 @@ class _Events:
                     best, best_fit = eid, fit
                 if fit == most:
                     break  # no event fits better: the first that does is the one
-        return best
+        return best if best is not None else self._told_elsewhere(story, m)
+
+    def _told_elsewhere(self, story: str, m: Placement) -> str | None:
+        """The event of another story that this mention matches point for point: the same key and
+        sub-type, told to the same day in the same town or region (`_pinned`), every constraint agreeing and
+        no toll of its far from the event's. Two outlets' reports of one kidnapping that the story
+        step kept apart ("Gunmen kidnap 20 passengers in Kogi", "Bandits abduct bus passengers on
+        Abuja-Lokoja highway") are one event, as ACLED counts one event per type, day and place."""
+        day = _pinned(m)
+        if day is None:
+            return None
+        for eid in self.by_day.get((m.key, day), ()):
+            reps = list(self.reps[eid].values())
+            if self._other_incident(eid, m) or not compatible(m, reps):
+                continue
+            if any(x.sub_type == m.sub_type for x in reps) and _no_far_toll(m, reps):
+                return eid
+        return None
+
+
+def _pinned(m: Placement) -> date | None:
+    """The day a mention is told to, when it is also told in a town or near one (precision 1 or 2)
+    or in a first-level region ("in Kogi state"), not a whole country: what pins one incident down
+    across stories. None otherwise."""
+    place, when, _actors = m.constraints
+    if place is None or place[2] not in (1, 2) and not place[5] or when is None or when[0] is None or when[1] != "day":
+        return None
+    return when[0]
+
+
+def _no_far_toll(m: Placement, members: Iterable[Placement]) -> bool:
+    """No toll of the mention is far (`_close`) from every figure of its kind the members give."""
+    theirs: dict[str, set[int]] = {}
+    for x in members:
+        for kind, n in x.tolls:
+            theirs.setdefault(kind, set()).add(n)
+    return all(any(_close(n, o) for o in theirs[kind]) for kind, n in m.tolls if kind in theirs)
 
 
 def _fit(m: Placement, members: Iterable[Placement]) -> int:
