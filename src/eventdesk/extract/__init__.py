@@ -204,7 +204,8 @@ def _toll_rose_on(doc: Doc, when: When) -> bool:
 def _spoken_on(doc: Doc, when: When, trigger: Token | None) -> bool:
     """The time hangs on a speech verb that opens the report of the trigger: "on Tuesday, the
     chairman told reporters that the toll had risen", "police said on Monday that two men were
-    killed"."""
+    killed", or on a claim of responsibility for it ("claimed responsibility on Thursday for an
+    ambush")."""
     span = doc.char_span(when.start, when.end, alignment_mode="expand") if when.start is not None else None
     if span is None or trigger is None:
         return False
@@ -217,6 +218,11 @@ def _spoken_on(doc: Doc, when: When, trigger: Token | None) -> bool:
     path = trigger  # the trigger tells what was said (a clause under the verb), not what is
     while path.head.i != path.i and path != tok:  # reported ("police reported a clash on Sunday")
         if path.dep_ in ("ccomp", "parataxis") and path.head == tok:
+            return True
+        # "a group claimed responsibility on Thursday for an ambush": the day of the claim (the
+        # parser hangs "for" on the verb or on "responsibility")
+        if path.head == tok and (path.dep_ == "dobj" and path.lemma_.lower() == "responsibility" or path.lower_ == "for"
+                                 and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children)):
             return True
         path = path.head
     return False
