@@ -11,11 +11,14 @@ over ACLED's sub-types, and P(acled / crime). Then, per candidate:
   birthday party" reads like a party accident to the embedding; the gunmen say otherwise;
 - a candidate the lexicon's modality cues read as planned (announced, called for, vowed: the
   attribution rules of extract/attribution.py) is dropped too: a plan is not an incident until
-  it happens, and the cue is a surer sign of that than the embedding;
+  it happens, and the cue is a surer sign of that than the embedding; so is one its own clause
+  dates after the article ("more protests would follow next week", `_ahead`);
 - `background` above `incident`: kept, flagged background (a past incident given as context); so
-  is a candidate its own clause dates a year or more before the article, or to an earlier year
-  with no finer date ("closed to rallies since 2013, when protests spread", "seized the town in
-  2019"): whatever the sentence sounds like, that is history the article recalls (`_long_before`);
+  is a candidate its own clause dates BACKGROUND_DAYS (a month) or more before the article, to the
+  last day its date may stand for, or to an earlier year with no finer date ("closed to rallies
+  since 2013, when protests spread", "in March" in a May article): whatever the sentence sounds
+  like, that is history the article recalls, as the desk guidelines file only "events of the last
+  days" as current (`_long_before`);
 - the sub-type: the lexicon's. The model's own guess is written into the reason only: on the
   desk gold's tune part it picks the right sub-type for 47% of the gold incidents' first
   evidence sentences, against 68% for the lexicon on the records it matched (even at p >= 0.8
