@@ -238,7 +238,7 @@ class _Events:
         self.incidents: dict[str, set[tuple[str, int]]] = {}  # per event: (article, incident) of its members
         # per event: the article of its latest member (an article's mentions come one after another)
         self.last_article: dict[str, str] = {}
-        # (event key, day) -> events with a member told to that day in a town (`_pinned`), of any story
+        # (event key, day) -> events with a member told to that day in a town or region (`_pinned`), of any story
         self.by_day: dict[tuple, list[str]] = {}
         self.reviewed = reviewed
 
@@ -279,14 +279,15 @@ class _Events:
                     best, best_fit = eid, fit
                 if fit == most:
                     break  # no event fits better: the first that does is the one
-        return best if best is not None else self._told_elsewhere(story, m)
+        return best if best is not None else self._told_elsewhere(m)
 
-    def _told_elsewhere(self, story: str, m: Placement) -> str | None:
+    def _told_elsewhere(self, m: Placement) -> str | None:
         """The event of another story that this mention matches point for point: the same key and
-        sub-type, told to the same day in the same town or region (`_pinned`), every constraint agreeing and
-        no toll of its far from the event's. Two outlets' reports of one kidnapping that the story
-        step kept apart ("Gunmen kidnap 20 passengers in Kogi", "Bandits abduct bus passengers on
-        Abuja-Lokoja highway") are one event, as ACLED counts one event per type, day and place."""
+        sub-type, told to the same day in the same town or region (`_pinned`), every constraint
+        agreeing and no toll of its far from the event's. Two outlets' reports of one kidnapping
+        that the story step kept apart ("Gunmen kidnap 20 passengers in Kogi", "Bandits abduct bus
+        passengers on Abuja-Lokoja highway") are one event, as ACLED counts one event per type,
+        day and place."""
         day = _pinned(m)
         if day is None:
             return None
@@ -311,11 +312,17 @@ def _pinned(m: Placement) -> date | None:
 
 def _no_far_toll(m: Placement, members: Iterable[Placement]) -> bool:
     """No toll of the mention is far (`_close`) from every figure of its kind the members give."""
+    theirs = _their_tolls(members)
+    return all(any(_close(n, o) for o in theirs[kind]) for kind, n in m.tolls if kind in theirs)
+
+
+def _their_tolls(members: Iterable[Placement]) -> dict[str, set[int]]:
+    """The figures the members give, per toll kind."""
     theirs: dict[str, set[int]] = {}
     for x in members:
         for kind, n in x.tolls:
             theirs.setdefault(kind, set()).add(n)
-    return all(any(_close(n, o) for o in theirs[kind]) for kind, n in m.tolls if kind in theirs)
+    return theirs
 
 
 def _fit(m: Placement, members: Iterable[Placement]) -> int:
@@ -325,10 +332,7 @@ def _fit(m: Placement, members: Iterable[Placement]) -> int:
     strike on their house", "43 killed at the school") join the one whose toll they give."""
     members = list(members)
     fit = int(any(x.sub_type == m.sub_type for x in members))
-    theirs: dict[str, set[int]] = {}
-    for x in members:
-        for kind, n in x.tolls:
-            theirs.setdefault(kind, set()).add(n)
+    theirs = _their_tolls(members)
     for kind, n in m.tolls:
         if kind in theirs:
             fit += 2 if any(_close(n, other) for other in theirs[kind]) else -1

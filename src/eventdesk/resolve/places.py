@@ -550,8 +550,8 @@ def _names_country(cands: list[Candidate]) -> bool:
 def _syntactic_role(span: Span) -> PlaceRole | None:
     """A place named as an actor's home ("a Chicago man", "a woman from Leeds", "Smith, 42, of
     Dover"), as where the wounded were treated or carried (`_at_hospital`, `_carried_to`) or as where a movement starts
-    ("flew in from Moscow"), or as the country across a border ("near the border with Venezuela"):
-    not the event's place."""
+    ("flew in from Moscow"), as where a vehicle was going ("buses to Islamabad"), or as the
+    country across a border ("near the border with Venezuela"): not the event's place."""
     root, people = span.root, lexicon()["person_nouns"]
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in people:
         return "home"
