@@ -16,7 +16,7 @@ PROBES = [
      date(2026, 4, 6)),
     ("Soldiers shot dead three men returning from a market near Maiduguri on Sunday, residents said on Tuesday.",
      date(2026, 4, 5)),
-    ("Rebels attacked villagers working in their fields near Beni on Monday morning, the army said on Tuesday.",
+    ("Rebels attacked villagers working in their fields near Bunia on Monday morning, the army said on Tuesday.",
      date(2026, 4, 6)),
     ("Police arrested 12 students protesting outside the parliament in Accra on Monday, their union said on Tuesday.",
      date(2026, 4, 6)),

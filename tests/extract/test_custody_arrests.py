@@ -1,6 +1,6 @@
-"""People taken or put into custody are arrested, with the figure taken ("took 23 into custody"),
+"""People taken or put into custody are arrested, with the figure taken ("took 17 into custody"),
 even when the people are protesters ("took 14 protesters into custody" is no protest); goods
-seized with the people are no people ("captured 23 pirates and a large arms cache": 23).
+seized with the people are no people ("seized nine cattle thieves and a weapons stockpile": 9).
 Sentences written for this test."""
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import pytest
 ARRESTS = "Strategic developments/Arrests"
 PROBES = [
     # taken into custody
-    ("The coast guard took 23 into custody on Saturday after a chase off the coast of Sri Lanka.", 23),
+    ("The coast guard took 17 into custody on Saturday after a chase off the coast of Sri Lanka.", 17),
     ("Police in Lagos took 14 protesters into custody on Monday.", 14),
     ("Officers put two students into custody outside the parliament in Dhaka on Tuesday.", 2),
     ("Border guards in Poland took 31 migrants into custody near Bialystok on Friday, a spokesman said.", 31),
     ("Riot police took nine fans into custody after the match in Lyon on Sunday.", 9),
     # people seized with goods
-    ("Navy commandos captured 23 pirates and a large arms cache in the Gulf of Guinea on Saturday.", 23),
+    ("Rangers seized nine cattle thieves and a weapons stockpile near Isiolo on Saturday.", 9),
     ("Police in Karachi arrested four smugglers and a speedboat loaded with fuel on Monday.", 4),
     ("Troops detained 12 fighters and a rocket launcher near Kidal on Sunday.", 12),
     ("Customs officers arrested three men and a quantity of heroin at the Kenyan border on Friday.", 3),

@@ -25,10 +25,10 @@ ONE = [
     ("Police fire tear gas in Kisumu\n\nPolice fired tear gas at traders protesting new levies in Kisumu on Monday.",
      "Kisumu traders dispersed\n\nOfficers used tear gas to break up a demonstration by market vendors in Kisumu "
      "on Monday."),
-    ("Rebels attack army post near Beni\n\nADF rebels attacked an army post near Beni on Monday, killing six "
+    ("Rebels attack army post near Bunia\n\nRebels attacked an army post near Bunia on Monday, killing six "
      "soldiers, the army said.",
-     "Six soldiers dead in Beni raid\n\nSix Congolese soldiers were killed when militants raided a military "
-     "position outside Beni on Monday."),
+     "Six soldiers dead in Bunia raid\n\nSix soldiers were killed when militants raided a military "
+     "position outside Bunia on Monday."),
     ("Students arrested in Rajshahi\n\nPolice arrested 40 students in Rajshahi on Monday.",
      "Campus crackdown\n\nSecurity forces detained 41 students during a raid on a hostel in Rajshahi on Monday."),
 ]

@@ -1,7 +1,7 @@
 """A report with no place or day of its own joins, of the events it may join equally well, the one
 its own article already told: an article that tells an arrest in one place and then "officers
 boarded the boat and detained the smugglers" tells one arrest, not the arrest another outlet
-reported elsewhere first. Articles written for this test (2 of 5 failed before: the follow-up
+reported elsewhere first. Articles written for this test (1 of 5 failed before: the follow-up
 joined the other article's arrest, the first event made)."""
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ CASES = [
     ("Gang arrested\n\nMexican police arrested seven gang members in Tijuana.",
      "Gang members held\n\nGuatemalan police arrested 11 gang members in Escuintla.\n\n"
      "Agents raided two houses and detained the gang members."),
-    ("Pirates seized\n\nThe French navy seized four pirates off Djibouti.",
-     "Navy thwarts hijacking\n\nThe Spanish navy took 15 pirates into custody off the coast of Mozambique.\n\n"
-     "Marines fired warning shots, boarded the skiff and arrested the pirates."),
+    ("Rustlers caught\n\nUgandan police arrested four cattle rustlers in Moroto.",
+     "Raid on rustlers\n\nKenyan police took 15 cattle rustlers into custody near Lodwar.\n\n"
+     "Officers fired warning shots, surrounded the camp and arrested the rustlers."),
 ]
 
 

@@ -1,8 +1,8 @@
 """A first-level region outranks a bigger town of its name only where the article points to the
 region's country or a neighbour of it: a story that names no country means the city ("Portland",
-"Manchester", "Beni"), not a parish of Jamaica, a parish of Bermuda or a department of Bolivia;
+"Manchester", "Toledo"), not a parish of Jamaica, a parish of Bermuda or a district of Belize;
 one that names the region's country keeps the region. Sentences written for this test (6 of 6
-failed before: Jamaica twice, Bolivia, Bermuda, Ghana, the Dominican Republic)."""
+failed before: Jamaica twice, Belize, Bermuda, Ghana, the Dominican Republic)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from eventdesk.nlp import parse
 from eventdesk.resolve.places import find_places
 
 ALONE = [
-    ("Gunmen killed three farmers near Beni on Wednesday.", "Beni", "CD"),
+    ("A man was shot dead outside a bar in Toledo on Saturday.", "Toledo", "US"),
     ("Police fired tear gas at protesters in Portland on Saturday night.", "Portland", "US"),
     ("Rioters set fire to two cars in Manchester overnight.", "Manchester", "GB"),
     ("A man was stabbed to death in Southampton on Friday.", "Southampton", "GB"),
@@ -21,7 +21,7 @@ ALONE = [
 ]
 IN_CONTEXT = [
     ("Jamaican police said two men were shot dead in Manchester on Sunday.", "Manchester", "JM"),
-    ("Bolivian farmers blocked roads in Beni on Monday.", "Beni", "BO"),
+    ("Police in Belize said two men were arrested in Toledo on Monday.", "Toledo", "BZ"),
 ]
 
 

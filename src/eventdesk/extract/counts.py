@@ -355,7 +355,8 @@ def named_counts(span: Span | Doc, counts: list[Count]) -> list[Count]:
             dying = kind is None and verb.pos_ == "VERB" and _lookup(verb, words.subject) == "killed"
             if dying:  # "a second protester died overnight": killed 1
                 kind = "killed"
-            # "a bank teller suffered minor injuries", "the mayor was treated for wounds": the subject's
+            # "a bank teller suffered minor injuries", "the mayor was treated for wounds": the subject
+            # is the one hurt
             phrased = kind is None and verb.pos_ == "VERB" and (kind := _phrase_kind(verb)) is not None
             if kind not in NAMED_KINDS or verb.lemma_.lower() in NAMED_VERB_SKIP:
                 continue

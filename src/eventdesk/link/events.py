@@ -260,8 +260,8 @@ class _Events:
 
     def find(self, story: str, m: Placement) -> str | None:
         """The event of the story this mention fits best (`_fit`) of those it can join, on a tie
-        one its own article already told (an arrest with no place after the article's "took 23
-        into custody in the Gulf of Aden" is that arrest, not another report's), then the first;
+        one its own article already told (an arrest with no place after the article's "took 12
+        poachers into custody near Mwanza" is that arrest, not another report's), then the first;
         an event an analyst reviewed that takes it comes first (their judgement of what belongs
         together stands)."""
         best, best_fit, most = None, (False, 0, False), (True, 1 + 2 * len(m.tolls), True)

@@ -908,8 +908,8 @@ def _score(c: Candidate, focus: Counter[str], near: list[Near] | None = None) ->
     pop = math.log10(people + 10) * POP_WEIGHT if c.kind in {"city", "admin1"} else 0.0
     around = share + _neighbour_share(c, near or [])
     # a region outranks a town of its name only in or next to a country the article points to:
-    # alone, "Portland", "Manchester" or "Beni" are the cities, not parishes of Jamaica or a
-    # department of Bolivia
+    # alone, "Portland", "Manchester" or "Toledo" are the cities, not parishes of Jamaica or a
+    # district of Belize
     prior = KIND_PRIOR[c.kind] if c.kind != "admin1" or around else 0.0
     return prior + pop + FOCUS_WEIGHT * around + PRIMARY_BONUS * c.primary
 
